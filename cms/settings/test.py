@@ -1,0 +1,18 @@
+"""Test runs: fast hashing, e-mail into django.core.mail.outbox, media in a temporary folder."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import CACHES, REDIS_URL
+
+DEBUG = False
+SECRET_KEY = "test-secret-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="eccipa-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+if REDIS_URL:
+    # Keep test keys apart from a development server using the same Redis.
+    CACHES["default"]["KEY_PREFIX"] = f"eccipa-test-{os.getpid()}"

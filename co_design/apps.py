@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoDesignConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "co_design"
+    verbose_name = _("ECCIPA co-design")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

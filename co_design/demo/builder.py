@@ -1,0 +1,462 @@
+"""Builds the demo site. Every step looks for what exists first, so a second run adds nothing."""
+
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.documents.models import Document
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+from ..models import (
+    Competence,
+    ManifestoChapter,
+    ManifestoPage,
+    NeedsFinding,
+    NeedsReviewIndexPage,
+    NeedsReviewPage,
+    NeedsReviewParticipants,
+    PartnerOrganisation,
+    Profile,
+    RoundTableDraft,
+    RoundTableIndexPage,
+    RoundTablePage,
+    RoundTableParticipants,
+    StrategyDraftPage,
+    StrategyIndexPage,
+    StrategyModuleLink,
+    Territory,
+    TrainingModulePage,
+    TrainingProgrammePage,
+)
+from ..roles import ROLE_GROUPS, ensure_role_groups
+from . import content
+from .territories import COMPETENCES, DEMO_PASSWORD, PEOPLE, TERRITORIES
+
+# Block ids derive from names, so the same content keeps the same ids on every machine.
+BLOCK_NAMESPACE = uuid.UUID("6f1c1d52-8a47-4f3e-9d0c-2b8f5e0a7c11")
+
+
+def block_id(*parts):
+    return str(uuid.uuid5(BLOCK_NAMESPACE, "/".join(str(part) for part in parts)))
+
+
+def publish(page, user):
+    page.save_revision(user=user, log_action=True).publish(user=user)
+    return page
+
+
+def get_or_add_child(parent, model, slug, **fields):
+    """The child page with this slug, or a new one, published once."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    return page, True
+
+
+class DemoBuilder:
+    def __init__(self, strategies=3, sections=4, modules=6, log=print):
+        self.strategy_count = strategies
+        self.section_count = sections
+        self.module_count = modules
+        self.log = log
+        self.created = 0
+
+    @transaction.atomic
+    def build(self):
+        ensure_role_groups()
+        self.territories = self.build_territories()
+        self.competences = self.build_competences()
+        self.users = self.build_people()
+        self.admin = self.users["admin"]
+        self.home = self.build_home()
+        self.build_needs_reviews()
+        self.modules = self.build_toolkit()
+        self.strategies = self.build_strategies()
+        self.build_round_tables()
+        self.build_manifesto()
+        return self.created
+
+    # Snippets and people
+
+    def build_territories(self):
+        territories = {}
+        for data in TERRITORIES:
+            territory, created = Territory.objects.get_or_create(
+                slug=data["slug"],
+                defaults={
+                    key: data[key] for key in ("name", "country", "default_language", "description")
+                },
+            )
+            if created:
+                for name, website in data["partners"]:
+                    PartnerOrganisation.objects.create(
+                        territory=territory, name=name, website=website
+                    )
+                self.created += 1
+            territories[territory.slug] = territory
+        # Larger sizes (for benchmarks) need more territories: one strategy each.
+        for number in range(len(TERRITORIES) + 1, self.strategy_count + 1):
+            territory, _ = Territory.objects.get_or_create(
+                slug=f"benchmark-city-{number:02d}",
+                defaults={
+                    "name": f"Benchmark city {number:02d}",
+                    "country": "EU",
+                    "description": "Generated for benchmarks; fictional.",
+                },
+            )
+            territories[territory.slug] = territory
+        return territories
+
+    def build_competences(self):
+        competences = {}
+        for name, description in COMPETENCES:
+            competence, _ = Competence.objects.get_or_create(
+                name=name,
+                defaults={"slug": name.lower().replace(" ", "-"), "description": description},
+            )
+            competences[name] = competence
+        return competences
+
+    def build_people(self):
+        User = get_user_model()
+        users = {}
+        for username, first, last, role, territory, organisation, org_type, language in PEOPLE:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(
+                    username=username,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{username}@example.org",
+                    is_staff=role != "stakeholder",
+                    is_superuser=role == "admin",
+                )
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+                self.created += 1
+            Profile.objects.get_or_create(
+                user=user,
+                defaults={
+                    "territory": self.territories.get(territory),
+                    "organisation": organisation,
+                    "organisation_type": org_type,
+                    "language": language,
+                },
+            )
+            if role in ROLE_GROUPS:
+                user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+            users[username] = user
+        return users
+
+    # Pages
+
+    def build_home(self):
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Replace the placeholder page Wagtail's migrations create.
+            for placeholder in root.get_children().exact_type(Page):
+                placeholder.delete()
+            home = HomePage(
+                title="ECCIPA: intercultural competences in public administration",
+                slug="home",
+                introduction=content.HOME_INTRODUCTION,
+            )
+            root.add_child(instance=home)
+            publish(home, self.admin)
+            self.created += 1
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"root_page": home, "site_name": "ECCIPA", "hostname": "localhost"},
+        )
+        return home
+
+    def add(self, parent, model, slug, **fields):
+        page, created = get_or_add_child(parent, model, slug, **fields)
+        if created:
+            publish(page, self.admin)
+            self.created += 1
+        return page
+
+    def build_needs_reviews(self):
+        index = self.add(
+            self.home,
+            NeedsReviewIndexPage,
+            "needs-review",
+            title="Needs Review",
+            show_in_menus=True,
+            introduction="<p>What civil servants, NGOs, migrant associations and role models told "
+            "us about integration services in each territory.</p>",
+        )
+        for slug, data in content.NEEDS_REVIEWS.items():
+            territory = self.territories[slug]
+            report = self.report_document(territory)
+            findings = [
+                {
+                    "type": "finding",
+                    "id": block_id(slug, "finding", number),
+                    "value": {
+                        "kind": kind,
+                        "theme": theme,
+                        "evidence": f"<p>{evidence}</p>",
+                        "priority": priority,
+                    },
+                }
+                for number, (kind, theme, priority, evidence) in enumerate(data["findings"])
+            ]
+            self.add(
+                index,
+                NeedsReviewPage,
+                f"{slug}-needs-review",
+                title=f"Needs Review Report: {territory.name}",
+                territory=territory,
+                summary=data["summary"],
+                interviews=data["interviews"],
+                focus_groups=data["focus_groups"],
+                findings=findings,
+                report=report,
+                participants=[
+                    NeedsReviewParticipants(organisation_type=kind, count=count)
+                    for kind, count in data["participants"].items()
+                ],
+            )
+
+    def report_document(self, territory):
+        title = f"Needs Review Report {territory.name} (demo)"
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            document = Document(title=title)
+            text = f"{title}\n\nA placeholder for the full report of the demo site.\n"
+            document.file.save(f"needs-review-{territory.slug}.txt", ContentFile(text.encode()))
+            document.save()
+        return document
+
+    def finding(self, territory_slug, number):
+        return NeedsFinding.objects.get(
+            needs_review__territory__slug=territory_slug,
+            block_id=block_id(territory_slug, "finding", number),
+        )
+
+    def build_toolkit(self):
+        toolkit = self.add(
+            self.home,
+            TrainingProgrammePage,
+            "toolkit",
+            title="Training Programme Toolkit",
+            show_in_menus=True,
+            introduction="<p>Training modules for city staff who welcome and support migrants, "
+            "co-designed in three round tables. Other European cities can use them to replicate "
+            "the ECCIPA training.</p>",
+            how_to_use="<p>Pick the modules that answer the needs your own review found.</p>",
+        )
+        modules = {}
+        for number in range(self.module_count):
+            spec = content.MODULES[number % len(content.MODULES)]
+            slug, title, summary, audience, competences, hours, delivery, objectives, needs = spec
+            if number >= len(content.MODULES):
+                slug, title = f"{slug}-{number + 1}", f"{title} ({number + 1})"
+            modules[slug] = self.add(
+                toolkit,
+                TrainingModulePage,
+                slug,
+                title=title,
+                summary=summary,
+                target_audience=[("role", role) for role in audience],
+                competences=[self.competences[name] for name in competences],
+                learning_objectives=[("objective", objective) for objective in objectives],
+                duration_hours=hours,
+                delivery_format=delivery,
+                activities=self.module_activities(slug, title),
+                resources=[
+                    ("link", {"title": "ECCIPA project leaflet", "url": "https://example.org/eccipa"})
+                ],
+                needs_findings=[self.finding(*need) for need in needs],
+            )
+        return modules
+
+    @staticmethod
+    def module_activities(slug, title):
+        return [
+            {
+                "type": "case_study",
+                "id": block_id(slug, "activity", 0),
+                "value": {
+                    "title": "A morning at the counter",
+                    "description": f"<p>A real case from a partner city, discussed in the light of "
+                    f"“{title}”.</p>",
+                    "minutes": 45,
+                },
+            },
+            {
+                "type": "role_play",
+                "id": block_id(slug, "activity", 1),
+                "value": {
+                    "title": "Try it out",
+                    "description": "<p>In pairs, one plays the visitor, one the officer.</p>",
+                    "minutes": 30,
+                },
+            },
+        ]
+
+    def build_strategies(self):
+        index = self.add(
+            self.home,
+            StrategyIndexPage,
+            "strategies",
+            title="Local Strategies",
+            show_in_menus=True,
+            introduction="<p>Each partner territory drafts a Local Strategy for the integration "
+            "of third-country nationals, in consultation with its stakeholders.</p>",
+        )
+        strategies = []
+        territory_slugs = list(self.territories)[: self.strategy_count]
+        for slug in territory_slugs:
+            territory = self.territories[slug]
+            spec = content.STRATEGIES.get(slug) or self.generated_strategy(territory)
+            sections = [
+                self.section_block(slug, number, *spec["sections"][number % len(spec["sections"])])
+                for number in range(self.section_count)
+            ]
+            strategy = self.add(
+                index,
+                StrategyDraftPage,
+                spec["slug"],
+                title=spec["title"],
+                territory=territory,
+                summary=spec["summary"],
+                vision=spec["vision"],
+                sections=sections,
+                needs_findings=list(
+                    NeedsFinding.objects.filter(needs_review__territory=territory, is_current=True)
+                ),
+            )
+            if not strategy.module_links.exists():
+                for module in list(self.modules.values())[:2]:
+                    StrategyModuleLink.objects.create(page=strategy, module=module)
+            strategies.append(strategy)
+        return strategies
+
+    def section_block(self, territory_slug, number, heading, body, actions, needs):
+        if number >= len(content.STRATEGIES.get(territory_slug, {}).get("sections", [])):
+            heading = f"{heading} ({number + 1})"
+        findings = [
+            finding.pk
+            for finding in NeedsFinding.objects.filter(
+                needs_review__territory__slug__in=[slug for slug, _ in needs],
+                block_id__in=[block_id(slug, "finding", index) for slug, index in needs],
+            )
+        ]
+        return {
+            "type": "section",
+            "id": block_id(territory_slug, "section", number),
+            "value": {
+                "heading": heading,
+                "body": body,
+                "actions": [
+                    {
+                        "type": "item",
+                        "id": block_id(territory_slug, "section", number, "action", position),
+                        "value": dict(
+                            zip(("action", "responsible_body", "timeline", "indicator"), action)
+                        ),
+                    }
+                    for position, action in enumerate(actions)
+                ],
+                "findings": findings,
+            },
+        }
+
+    @staticmethod
+    def generated_strategy(territory):
+        return {
+            "slug": f"{territory.slug}-local-strategy",
+            "title": f"{territory.name} Local Strategy (generated)",
+            "summary": f"A generated strategy for {territory.name}, for benchmarks.",
+            "vision": "<p>A generated vision.</p>",
+            "sections": [
+                (
+                    "Generated section",
+                    "<p>Generated text of a strategy section, long enough to look like one. "
+                    "It names a <b>responsible body</b> and a timeline.</p>",
+                    [("Generated action", "City department", "2024", "Generated indicator")],
+                    [],
+                )
+            ],
+        }
+
+    def build_round_tables(self):
+        index = self.add(
+            self.home,
+            RoundTableIndexPage,
+            "round-tables",
+            title="Round Tables",
+            show_in_menus=True,
+            introduction="<p>The three Thematic Core City Groups where partners and stakeholders "
+            "co-designed the training programme.</p>",
+        )
+        drafts = {page.slug: page for page in [*self.modules.values(), *self.strategies]}
+        for spec in content.ROUND_TABLES:
+            self.add(
+                index,
+                RoundTablePage,
+                spec["slug"],
+                title=spec["title"],
+                date=spec["date"],
+                theme=spec["theme"],
+                territories=[self.territories[slug] for slug in spec["territories"]],
+                outcomes=spec["outcomes"],
+                participants=[
+                    RoundTableParticipants(organisation_type=kind, count=count)
+                    for kind, count in spec["participants"].items()
+                ],
+                discussed_drafts=[
+                    RoundTableDraft(draft=drafts[slug]) for slug in spec["drafts"] if slug in drafts
+                ],
+            )
+
+    def build_manifesto(self):
+        spec = content.MANIFESTO
+        manifesto = self.add(
+            self.home,
+            ManifestoPage,
+            spec["slug"],
+            title=spec["title"],
+            show_in_menus=True,
+            introduction=spec["introduction"],
+            principles=[
+                ("principle", {"title": title, "text": text}) for title, text in spec["principles"]
+            ],
+            recommendations=[
+                ("recommendation", {"title": title, "text": text})
+                for title, text in spec["recommendations"]
+            ],
+            sign_off_statement=spec["sign_off"],
+            chapters=[self.chapter(strategy) for strategy in self.strategies],
+        )
+        # A later run with more strategies adds their chapters in a new published revision.
+        chaptered = set(manifesto.chapters.values_list("strategy_id", flat=True))
+        missing = [strategy for strategy in self.strategies if strategy.pk not in chaptered]
+        if missing:
+            manifesto.chapters.add(*[self.chapter(strategy) for strategy in missing])
+            manifesto.save()
+            publish(manifesto, self.admin)
+        return manifesto
+
+    @staticmethod
+    def chapter(strategy):
+        return ManifestoChapter(
+            strategy=strategy,
+            summary=f"<p>{strategy.territory.name}: {strategy.summary}</p>",
+        )
+
+    def logins(self):
+        return [
+            (username, role, territory or "", organisation)
+            for username, _, _, role, territory, organisation, _, _ in PEOPLE
+        ]

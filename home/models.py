@@ -1,0 +1,44 @@
+"""The public front door of the platform."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from co_design.blocks import RICH_TEXT_FEATURES, ActivityLinkBlock
+
+class HomePage(Page):
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
+    activities = StreamField(
+        [("activity", ActivityLinkBlock())],
+        verbose_name=_("the three activities"),
+        max_num=3,
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("activities"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "co_design.NeedsReviewIndexPage",
+        "co_design.RoundTableIndexPage",
+        "co_design.TrainingProgrammePage",
+        "co_design.StrategyIndexPage",
+        "co_design.ManifestoPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from co_design.models import ManifestoPage, StrategyIndexPage, TrainingProgrammePage
+
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public()
+        context["toolkit"] = children.type(TrainingProgrammePage).first()
+        context["strategies"] = children.type(StrategyIndexPage).first()
+        context["manifesto"] = children.type(ManifestoPage).first()
+        return context
