@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from co_design.blocks import RICH_TEXT_FEATURES, ActivityLinkBlock
 
+
 class HomePage(Page):
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     activities = StreamField(

@@ -1,4 +1,4 @@
-"""Settings shared by every environment. Deployment values come from the environment (see README)."""
+"""Settings shared by every environment; deployment values come from the environment (README)."""
 
 import os
 from pathlib import Path
@@ -48,7 +48,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,7 +90,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# REDIS_URL switches the cache to Redis, shared by every app process; otherwise each process keeps its own.
+# REDIS_URL switches the cache to Redis, shared by every app process; otherwise each process
+# keeps its own.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -274,7 +274,10 @@ class DemoBuilder:
                 delivery_format=delivery,
                 activities=self.module_activities(slug, title),
                 resources=[
-                    ("link", {"title": "ECCIPA project leaflet", "url": "https://example.org/eccipa"})
+                    (
+                        "link",
+                        {"title": "ECCIPA project leaflet", "url": "https://example.org/eccipa"},
+                    )
                 ],
                 needs_findings=[self.finding(*need) for need in needs],
             )
@@ -363,7 +366,11 @@ class DemoBuilder:
                         "type": "item",
                         "id": block_id(territory_slug, "section", number, "action", position),
                         "value": dict(
-                            zip(("action", "responsible_body", "timeline", "indicator"), action)
+                            zip(
+                                ("action", "responsible_body", "timeline", "indicator"),
+                                action,
+                                strict=True,
+                            )
                         ),
                     }
                     for position, action in enumerate(actions)

@@ -43,9 +43,7 @@ class NeedsReviewPage(OnePerTerritoryMixin, Page):
     summary = RichTextField(_("summary"), features=RICH_TEXT_FEATURES)
     interviews = models.PositiveIntegerField(_("interviews held"), default=0)
     focus_groups = models.PositiveIntegerField(_("focus groups held"), default=0)
-    findings = StreamField(
-        [("finding", FindingBlock())], blank=True, verbose_name=_("findings")
-    )
+    findings = StreamField([("finding", FindingBlock())], blank=True, verbose_name=_("findings"))
     report = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("report file"),

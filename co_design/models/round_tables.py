@@ -1,4 +1,4 @@
-"""The three round tables ("Thematic Core City Groups") where the training programme is co-designed."""
+"""The three round tables ("Thematic Core City Groups") that co-design the training programme."""
 
 from django import forms
 from django.db import models

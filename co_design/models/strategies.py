@@ -44,9 +44,7 @@ class StrategyDraftPage(OnePerTerritoryMixin, Page):
     )
     summary = models.TextField(_("summary"))
     vision = RichTextField(_("vision"), features=RICH_TEXT_FEATURES)
-    sections = StreamField(
-        [("section", StrategySectionBlock())], verbose_name=_("sections")
-    )
+    sections = StreamField([("section", StrategySectionBlock())], verbose_name=_("sections"))
     needs_findings = ParentalManyToManyField(
         "co_design.NeedsFinding",
         blank=True,

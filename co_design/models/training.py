@@ -53,9 +53,7 @@ class TrainingModulePage(Page):
         [("objective", blocks.CharBlock(max_length=255, label=_("Objective")))],
         verbose_name=_("learning objectives"),
     )
-    duration_hours = models.DecimalField(
-        _("duration (hours)"), max_digits=5, decimal_places=1
-    )
+    duration_hours = models.DecimalField(_("duration (hours)"), max_digits=5, decimal_places=1)
     delivery_format = models.CharField(
         _("delivery format"), max_length=16, choices=DeliveryFormat.choices
     )

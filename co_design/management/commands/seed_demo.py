@@ -21,13 +21,14 @@ class Command(BaseCommand):
             strategies=max(strategies, 1), sections=max(sections, 1), modules=max(modules, 1)
         )
         created = builder.build()
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({created} new objects).")
             if created
             else "Demo content already in place; nothing to add."
         )
-        if options["verbosity"] > 0:
-            self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
-            for username, role, territory, organisation in builder.logins():
-                self.stdout.write(f"  {username:<24} {role:<13} {territory:<12} {organisation}")
-            self.stdout.write("Admin: http://127.0.0.1:8000/admin/\n")
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
+        for username, role, territory, organisation in builder.logins():
+            self.stdout.write(f"  {username:<24} {role:<13} {territory:<12} {organisation}")
+        self.stdout.write("Admin: http://127.0.0.1:8000/admin/\n")
