@@ -49,6 +49,12 @@ def test_every_page_type_renders_accessible_html(client, model):
 def test_home_page_links_to_the_toolkit_strategies_and_manifesto(client):
     html = client.get("/").content.decode()
     assert "The three activities" in html
+    for title, page in [
+        ("Needs Review", NeedsReviewIndexPage),
+        ("Co-design of the Training Programme", TrainingProgrammePage),
+        ("Integration Strategies", StrategyIndexPage),
+    ]:
+        assert f'<a href="{page.objects.get().url}">{title}</a>' in html
     for model in (TrainingProgrammePage, StrategyIndexPage, ManifestoPage):
         assert f'href="{model.objects.live().get().url}"' in html
 

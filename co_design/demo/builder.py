@@ -80,6 +80,7 @@ class DemoBuilder:
         self.strategies = self.build_strategies()
         self.build_round_tables()
         self.build_manifesto()
+        self.link_home_to_the_activities()
         return self.created
 
     # Snippets and people
@@ -454,6 +455,20 @@ class DemoBuilder:
             manifesto.save()
             publish(manifesto, self.admin)
         return manifesto
+
+    def link_home_to_the_activities(self):
+        if len(self.home.activities):
+            return
+        pages = {
+            "needs": NeedsReviewIndexPage.objects.child_of(self.home).first(),
+            "toolkit": TrainingProgrammePage.objects.child_of(self.home).first(),
+            "strategies": StrategyIndexPage.objects.child_of(self.home).first(),
+        }
+        self.home.activities = [
+            ("activity", {"title": title, "text": text, "page": pages[key]})
+            for title, text, key in content.ACTIVITIES
+        ]
+        publish(self.home, self.admin)
 
     @staticmethod
     def chapter(strategy):
