@@ -5,13 +5,22 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from co_design.consultation import consultation_room
+from co_design.review import workflow_action
 from co_design.search import search
 
 urlpatterns = [
+    # Ahead of Wagtail's admin URLs: the same workflow action, refusals explained.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        workflow_action,
+        name="eccipa_workflow_action",
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("consultations/<int:page_id>/", consultation_room, name="consultation_room"),
 ]
 
 if settings.DEBUG:

@@ -1,10 +1,13 @@
-"""The roles of the platform, as Django groups.
+"""The roles of the platform, as Django groups, and the page rights that follow a territory.
 
-Wagtail's own migrations create "Editors" and "Moderators"; the ECCIPA roles add partner leads
-(who sign off the Manifesto) and stakeholders (who comment, without admin access).
+Wagtail's migrations create "Editors" and "Moderators"; ECCIPA adds partner leads (who sign off
+the Manifesto) and stakeholders (who comment, without admin access). Editors get page rights
+only through their territory's group ("Editors · Rheinfeld"), on that territory's pages.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import GroupPagePermission, Page
 
 ROLE_GROUPS = {
     "editor": "Editors",
@@ -12,7 +15,44 @@ ROLE_GROUPS = {
     "partner_lead": "Partner leads",
     "stakeholder": "Stakeholders",
 }
+TERRITORY_EDITORS = "Editors · {territory}"
 
 
 def ensure_role_groups():
-    return {role: Group.objects.get_or_create(name=name)[0] for role, name in ROLE_GROUPS.items()}
+    """Create the role groups; editors and partner leads reach the admin, stakeholders do not."""
+    groups = {role: Group.objects.get_or_create(name=name)[0] for role, name in ROLE_GROUPS.items()}
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    groups["partner_lead"].permissions.add(access_admin)
+    groups["editor"].permissions.add(access_admin)
+    # Wagtail gives its "Editors" group rights on the whole tree; ours edit their territory only.
+    GroupPagePermission.objects.filter(group=groups["editor"]).delete()
+    return groups
+
+
+def territory_editors(territory):
+    return Group.objects.get_or_create(name=TERRITORY_EDITORS.format(territory=territory.name))[0]
+
+
+def page_permission(codename):
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(Page), codename=codename
+    )
+
+
+def grant_territory_editing(page):
+    """The editors of the page's territory may edit it (not publish); no other territory may."""
+    territory = getattr(page, "territory", None)
+    others = GroupPagePermission.objects.filter(
+        page=page, group__name__startswith=TERRITORY_EDITORS.format(territory="")
+    )
+    if territory is None:
+        others.delete()
+        return
+    group = territory_editors(territory)
+    others.exclude(group=group).delete()
+    for codename in ("change_page", "lock_page", "unlock_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=page_permission(codename)
+        )

@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Competence, Profile, Territory
+from .review import send_edited_page_back_through_review
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -34,3 +36,18 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("after_edit_page")
+def after_edit_page(request, page):
+    return send_edited_page_back_through_review(request, page)
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action("co_design.sign_off", _("Sign-off"), _("Signed off"))
+    actions.register_action(
+        "co_design.consultation.closing_date",
+        _("Consultation: closing date"),
+        _("Changed the consultation's closing date"),
+    )

@@ -156,3 +156,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 GRAPHENE = {"SCHEMA": "cms.schema.schema"}
+
+# Review workflow: every approval covers one revision; an edit during review starts it again,
+# and finishing publishes exactly the reviewed revision.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "co_design.workflow_finish.publish_reviewed_revision"
+
+# Every e-mail goes through the task queue; the worker (or the inline backend) delivers it.
+EMAIL_BACKEND = "co_design.mail.TaskQueueEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -8,4 +8,4 @@ from .base import env_list
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-never-used-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -10,7 +10,7 @@ DEBUG = False
 SECRET_KEY = "test-secret-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="eccipa-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if REDIS_URL:

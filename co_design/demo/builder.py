@@ -32,7 +32,8 @@ from ..models import (
     TrainingModulePage,
     TrainingProgrammePage,
 )
-from ..roles import ROLE_GROUPS, ensure_role_groups
+from ..roles import ROLE_GROUPS, ensure_role_groups, territory_editors
+from ..setup_review import setup_review
 from . import content
 from .territories import COMPETENCES, DEMO_PASSWORD, PEOPLE, TERRITORIES
 
@@ -79,8 +80,10 @@ class DemoBuilder:
         self.modules = self.build_toolkit()
         self.strategies = self.build_strategies()
         self.build_round_tables()
-        self.build_manifesto()
+        self.manifesto = self.build_manifesto()
         self.link_home_to_the_activities()
+        setup_review()
+        self.build_review_states()
         return self.created
 
     # Snippets and people
@@ -152,6 +155,8 @@ class DemoBuilder:
             )
             if role in ROLE_GROUPS:
                 user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+            if role == "editor":
+                user.groups.add(territory_editors(self.territories[territory]))
             users[username] = user
         return users
 
@@ -267,6 +272,7 @@ class DemoBuilder:
                 TrainingModulePage,
                 slug,
                 title=title,
+                territory=self.territories[needs[0][0]],
                 summary=summary,
                 target_audience=[("role", role) for role in audience],
                 competences=[self.competences[name] for name in competences],
@@ -455,6 +461,43 @@ class DemoBuilder:
             manifesto.save()
             publish(manifesto, self.admin)
         return manifesto
+
+    def build_review_states(self):
+        """Every state of the review workflow, once: a strategy in consultation, one in
+        editorial review, and a Manifesto revision signed by two of the three partner leads."""
+        strategies = {strategy.territory.slug: strategy for strategy in self.strategies}
+        in_consultation = strategies.get("valdoria")
+        if in_consultation and not in_consultation.workflow_states.exists():
+            editor = self.users["editor-it"]
+            self.revise(in_consultation, editor, summary_note="revised after round table 3")
+            in_consultation.get_workflow().start(in_consultation, editor)
+
+        in_editorial_review = strategies.get("puerto-alba")
+        if in_editorial_review and not in_editorial_review.workflow_states.exists():
+            editor = self.users["editor-es"]
+            self.revise(in_editorial_review, editor, summary_note="with the housing department")
+            in_editorial_review.get_workflow().start(in_editorial_review, editor)
+            task_state = in_editorial_review.current_workflow_task_state
+            task_state.task.specific.on_action(task_state, editor, "close")
+
+        manifesto = self.manifesto
+        if not manifesto.workflow_states.exists():
+            moderator = self.users["moderator"]
+            self.revise(manifesto, moderator, title="The ECCIPA Manifesto (2023 edition)")
+            manifesto.get_workflow().start(manifesto, moderator)
+            for lead in ("lead-de", "lead-it"):
+                task_state = manifesto.current_workflow_task_state
+                task_state.task.specific.on_action(task_state, self.users[lead], "approve")
+
+    @staticmethod
+    def revise(page, user, summary_note=None, **fields):
+        """Save a newer draft revision on top of the published page."""
+        draft = page.get_latest_revision_as_object()
+        if summary_note:
+            draft.summary = f"{draft.summary} ({summary_note})"
+        for name, value in fields.items():
+            setattr(draft, name, value)
+        draft.save_revision(user=user, log_action=True)
 
     def link_home_to_the_activities(self):
         if len(self.home.activities):

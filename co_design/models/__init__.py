@@ -8,6 +8,14 @@ from .needs_review import (
     NeedsReviewParticipants,
 )
 from .people import Profile
+from .review import (
+    Consultation,
+    ConsultationTask,
+    EditorialApprovalTask,
+    PartnerSignOffTask,
+    SignOff,
+    WorkflowActionRefused,
+)
 from .round_tables import (
     RoundTableDraft,
     RoundTableIndexPage,
@@ -20,6 +28,9 @@ from .training import TrainingModulePage, TrainingProgrammePage
 
 __all__ = [
     "Competence",
+    "Consultation",
+    "ConsultationTask",
+    "EditorialApprovalTask",
     "ManifestoChapter",
     "ManifestoPage",
     "NeedsFinding",
@@ -27,15 +38,18 @@ __all__ = [
     "NeedsReviewPage",
     "NeedsReviewParticipants",
     "PartnerOrganisation",
+    "PartnerSignOffTask",
     "Profile",
     "RoundTableDraft",
     "RoundTableIndexPage",
     "RoundTablePage",
     "RoundTableParticipants",
+    "SignOff",
     "StrategyDraftPage",
     "StrategyIndexPage",
     "StrategyModuleLink",
     "Territory",
     "TrainingModulePage",
     "TrainingProgrammePage",
+    "WorkflowActionRefused",
 ]

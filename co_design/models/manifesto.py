@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, TitledTextBlock
+from ..panels import SignOffStatusPanel
 
 
 class ManifestoPage(Page):
@@ -23,6 +24,7 @@ class ManifestoPage(Page):
     sign_off_statement = RichTextField(_("sign-off statement"), features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
+        SignOffStatusPanel(heading=_("Partner sign-off")),
         FieldPanel("introduction"),
         FieldPanel("principles"),
         InlinePanel("chapters", label=_("Chapters"), min_num=1),
@@ -49,9 +51,18 @@ class ManifestoPage(Page):
             if chapter.strategy is not None and chapter.strategy.live
         ]
 
+    def signatures(self):
+        """The partner leads' signatures on the published revision."""
+        from .review import SignOff
+
+        return SignOff.objects.filter(
+            revision_id=self.live_revision_id, task_state__status="approved"
+        ).select_related("user__profile__territory")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = self.published_chapters()
+        context["signatures"] = self.signatures()
         return context
 
 

@@ -41,6 +41,15 @@ class TrainingProgrammePage(Page):
 
 
 class TrainingModulePage(Page):
+    territory = models.ForeignKey(
+        "co_design.Territory",
+        verbose_name=_("lead territory"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="training_modules",
+        help_text=_("Its editors maintain the module; leave empty for a module of the network."),
+    )
     summary = models.TextField(_("summary"))
     target_audience = StreamField(
         [("role", blocks.CharBlock(max_length=120, label=_("Role in city services")))],
@@ -68,6 +77,7 @@ class TrainingModulePage(Page):
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("territory"),
         FieldPanel("summary"),
         MultiFieldPanel(
             [

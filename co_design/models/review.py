@@ -1,0 +1,384 @@
+"""The review workflow's own steps, built on Wagtail's workflow engine.
+
+"Local strategy review": ConsultationTask (stakeholders comment until a closing date) then
+EditorialApprovalTask (moderators approve; approval publishes). "Manifesto sign-off":
+PartnerSignOffTask (complete only when every partner lead signed the same revision).
+"""
+
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
+from wagtail.log_actions import log
+from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
+
+from .. import rules
+
+
+class WorkflowActionRefused(Exception):
+    """A workflow action that must not happen; the message says why, to the person who tried."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class ReviewStep:
+    """What every ECCIPA review step checks before it acts."""
+
+    def refusal(self, task_state, user, action_name):
+        """Why `user` may not do `action_name` on `task_state` now, or None."""
+        task_state = task_state.specific
+        workflow_state = task_state.workflow_state
+        if (
+            task_state.status != TaskState.STATUS_IN_PROGRESS
+            or workflow_state.status != workflow_state.STATUS_IN_PROGRESS
+            or workflow_state.current_task_state_id != task_state.pk
+        ):
+            return gettext(
+                "This review step is no longer open: it was completed or cancelled. "
+                "Nothing was changed."
+            )
+        page = workflow_state.content_object
+        if action_name in self.revision_bound_actions:
+            latest = page.get_latest_revision()
+            if latest.pk != task_state.revision_id:
+                return gettext(
+                    "The page was edited after this revision was submitted, so revision "
+                    "%(revision)s is no longer current. The current revision goes through "
+                    "review again; nothing was approved."
+                ) % {"revision": task_state.revision_id}
+        return self.action_refusal(task_state, user, action_name, page)
+
+    revision_bound_actions = ("approve",)
+
+    def action_refusal(self, task_state, user, action_name, page):
+        return None
+
+    def refuse_unless_allowed(self, task_state, user, action_name):
+        reason = self.refusal(task_state, user, action_name)
+        if reason:
+            raise WorkflowActionRefused(reason)
+
+
+class ClosingDateForm(forms.Form):
+    closes_on = forms.DateField(
+        label=_("Closing date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Stakeholders can comment until the end of this day."),
+    )
+
+    def clean_closes_on(self):
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on < timezone.localdate():
+            raise forms.ValidationError(_("The closing date cannot be in the past."))
+        return closes_on
+
+
+class ConsultationTask(ReviewStep, Task):
+    duration_days = models.PositiveSmallIntegerField(
+        _("days open"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("How long stakeholders can comment; editors can change the closing date."),
+    )
+    extra_groups = models.ManyToManyField(
+        Group,
+        blank=True,
+        verbose_name=_("also invite"),
+        help_text=_("Groups invited besides the stakeholders of the page's territory."),
+        related_name="+",
+    )
+
+    admin_form_fields = Task.admin_form_fields + ["duration_days", "extra_groups"]
+    admin_form_widgets = {"extra_groups": forms.CheckboxSelectMultiple}
+    revision_bound_actions = ()
+
+    class Meta:
+        verbose_name = _("stakeholder consultation")
+        verbose_name_plural = _("stakeholder consultations")
+
+    @classmethod
+    def get_description(cls):
+        return _("Opens the draft to its territory's stakeholders until a closing date")
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        consultation = Consultation.objects.create(
+            task_state=task_state,
+            page_id=workflow_state.object_id,
+            revision=task_state.revision,
+            closes_at=timezone.now() + timedelta(days=self.duration_days),
+        )
+        from ..notifications import notify_consultation_opened
+
+        transaction.on_commit(lambda: notify_consultation_opened(consultation))
+        return task_state
+
+    def get_actions(self, obj, user):
+        if not rules.can(user, "close_consultation", obj):
+            return []
+        return [
+            ("close", _("Close consultation and continue"), False),
+            ("set_closing_date", _("Change closing date"), True),
+            ("reject", _("Request changes"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        return ClosingDateForm if action == "set_closing_date" else TaskStateCommentForm
+
+    def action_refusal(self, task_state, user, action_name, page):
+        verdict = rules.can(user, "close_consultation", page)
+        return None if verdict else verdict.reason
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        self.refuse_unless_allowed(task_state, user, action_name)
+        consultation = task_state.consultation
+        page = task_state.workflow_state.content_object
+        if action_name == "set_closing_date":
+            closes_on = kwargs["closes_on"]
+            consultation.closes_at = timezone.make_aware(datetime.combine(closes_on, time.max))
+            consultation.save(update_fields=["closes_at"])
+            log(
+                instance=page.specific,
+                action="co_design.consultation.closing_date",
+                user=user,
+                revision=task_state.revision,
+                data={"closes_on": closes_on.isoformat()},
+            )
+        elif action_name == "close":
+            consultation.close(user)
+            # Editors revise during the consultation: closing it approves the current text.
+            task_state.revision = page.get_latest_revision()
+            task_state.save(update_fields=["revision"])
+            task_state.approve(user=user, comment=kwargs.get("comment", ""))
+        elif action_name == "reject":
+            consultation.close(user)
+            task_state.reject(user=user, comment=kwargs.get("comment", ""))
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
+            "consultation__page"
+        )
+        ids = [
+            state.pk
+            for state in in_progress
+            if rules.can(user, "close_consultation", state.consultation.page)
+        ]
+        return TaskState.objects.filter(pk__in=ids)
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def for_page(self, page):
+        return self.filter(page_id=page.pk)
+
+    def open(self, now=None):
+        return self.filter(
+            task_state__status=TaskState.STATUS_IN_PROGRESS,
+            closed_at__isnull=True,
+            closes_at__gt=now or timezone.now(),
+        )
+
+
+class Consultation(models.Model):
+    """The window in which stakeholders comment on a page under the ConsultationTask."""
+
+    task_state = models.OneToOneField(
+        TaskState, on_delete=models.CASCADE, related_name="consultation"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="consultations"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision put to consultation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    closes_at = models.DateTimeField(_("closes"))
+    closed_at = models.DateTimeField(_("closed early"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("consultation")
+
+    def __str__(self):
+        return f"{self.page} ({self.opened_at:%Y-%m-%d})"
+
+    @property
+    def ended_at(self):
+        return self.closed_at or self.closes_at
+
+    def is_open(self, now=None):
+        return (
+            self.closed_at is None
+            and self.task_state.status == TaskState.STATUS_IN_PROGRESS
+            and (now or timezone.now()) < self.closes_at
+        )
+
+    def invited_group_ids(self):
+        return list(self.task_state.task.specific.extra_groups.values_list("pk", flat=True))
+
+    def close(self, user):
+        if self.closed_at is None:
+            self.closed_at = min(timezone.now(), self.closes_at)
+            self.closed_by = user
+            self.save(update_fields=["closed_at", "closed_by"])
+
+
+class EditorialApprovalTask(ReviewStep, AbstractGroupApprovalTask):
+    """Wagtail's group approval, offered only to those who may also publish: the final
+    approval publishes, and must never stop halfway for lack of rights."""
+
+    class Meta:
+        verbose_name = _("editorial approval")
+        verbose_name_plural = _("editorial approvals")
+
+    @classmethod
+    def get_description(cls):
+        return _("Moderators approve the reviewed revision, which is then published")
+
+    def get_actions(self, obj, user):
+        if not obj.permissions_for_user(user).can_publish():
+            return []
+        return super().get_actions(obj, user)
+
+    def action_refusal(self, task_state, user, action_name, page):
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return gettext("Only moderators approve, reject and publish.")
+        if not page.permissions_for_user(user).can_publish():
+            return gettext(
+                "Approving publishes the page, and you may not publish it. Ask an "
+                "administrator for publishing rights; nothing was changed."
+            )
+        return None
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        self.refuse_unless_allowed(task_state, user, action_name)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class PartnerSignOffTask(ReviewStep, Task):
+    signatories = models.ForeignKey(
+        Group,
+        verbose_name=_("signatories"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Every active member of this group must sign the same revision."),
+    )
+
+    admin_form_fields = Task.admin_form_fields + ["signatories"]
+    revision_bound_actions = ("approve",)
+    # The last signature publishes the page: the signatories' agreement is the authorisation.
+    publishes_without_publish_permission = True
+
+    class Meta:
+        verbose_name = _("partner sign-off")
+        verbose_name_plural = _("partner sign-offs")
+
+    @classmethod
+    def get_description(cls):
+        return _("Completes when every partner lead has signed the same revision")
+
+    def leads(self):
+        return self.signatories.user_set.filter(is_active=True).order_by("username")
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        from ..notifications import notify_sign_off_requested
+
+        transaction.on_commit(lambda: notify_sign_off_requested(task_state, self.leads()))
+        return task_state
+
+    def user_can_access_editor(self, obj, user):
+        return self.signatories.user_set.filter(pk=user.pk).exists()
+
+    def locked_for_user(self, obj, user):
+        return not obj.permissions_for_user(user).can_edit()
+
+    def get_actions(self, obj, user):
+        if not rules.can(user, "sign_off", obj):
+            return []
+        actions = [("reject", _("Request changes"), True)]
+        task_state = obj.current_workflow_task_state
+        if task_state and not task_state.signatures.filter(user=user).exists():
+            actions[:0] = [
+                ("approve", _("Sign off"), False),
+                ("approve", _("Sign off with comment"), True),
+            ]
+        return actions
+
+    def action_refusal(self, task_state, user, action_name, page):
+        verdict = rules.can(user, "sign_off", page)
+        if not verdict:
+            return verdict.reason
+        if action_name == "approve" and task_state.signatures.filter(user=user).exists():
+            return gettext("You have already signed off this revision.")
+        return None
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        self.refuse_unless_allowed(task_state, user, action_name)
+        comment = kwargs.get("comment", "")
+        page = task_state.workflow_state.content_object
+        if action_name == "reject":
+            task_state.reject(user=user, comment=comment)
+            return
+        SignOff.objects.create(
+            task_state=task_state, user=user, revision=task_state.revision, comment=comment
+        )
+        log(
+            instance=page.specific,
+            action="co_design.sign_off",
+            user=user,
+            revision=task_state.revision,
+            data={"comment": comment},
+        )
+        signed = set(task_state.signatures.values_list("user_id", flat=True))
+        if set(self.leads().values_list("pk", flat=True)) <= signed:
+            task_state.approve(user=user, comment=comment)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not self.signatories.user_set.filter(pk=user.pk).exists():
+            return TaskState.objects.none()
+        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).exclude(
+            signatures__user=user
+        )
+
+    def status(self, task_state):
+        """Each lead with their signature for this task state, or None."""
+        signatures = {s.user_id: s for s in task_state.signatures.select_related("user")}
+        return [(lead, signatures.get(lead.pk)) for lead in self.leads()]
+
+
+class SignOff(models.Model):
+    task_state = models.ForeignKey(TaskState, on_delete=models.CASCADE, related_name="signatures")
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(_("signed"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["signed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["task_state", "user"], name="one_signature_per_lead")
+        ]
+        verbose_name = _("sign-off")
+
+    def __str__(self):
+        return f"{self.user} · {self.signed_at:%Y-%m-%d}"

@@ -1,0 +1,63 @@
+"""E-mails the review workflow sends itself (Wagtail's custom tasks send none).
+
+Each message is written in the recipient's preferred language, and sent through the task queue.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .roles import ROLE_GROUPS
+
+
+def absolute(path):
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
+def language_of(user):
+    profile = getattr(user, "profile", None)
+    return profile.language if profile else settings.LANGUAGE_CODE
+
+
+def send_to(users, template, context):
+    """One e-mail per person, rendered in their language; the first line is the subject."""
+    for user in users:
+        if not user.email:
+            continue
+        with translation.override(language_of(user)):
+            text = render_to_string(template, {**context, "recipient": user}).strip()
+        subject, _, body = text.partition("\n")
+        send_mail(subject.strip(), body.strip() + "\n", None, [user.email])
+
+
+def consultation_invitees(consultation):
+    page = consultation.page.specific
+    territory = getattr(page, "territory", None)
+    stakeholders = Q(groups__name=ROLE_GROUPS["stakeholder"], profile__territory=territory)
+    invited = Q(groups__in=consultation.invited_group_ids())
+    return get_user_model().objects.filter(is_active=True).filter(stakeholders | invited).distinct()
+
+
+def notify_consultation_opened(consultation):
+    send_to(
+        consultation_invitees(consultation).select_related("profile"),
+        "co_design/emails/consultation_opened.txt",
+        {
+            "consultation": consultation,
+            "page": consultation.page.specific,
+            "room_url": absolute(reverse("consultation_room", args=[consultation.page_id])),
+        },
+    )
+
+
+def notify_sign_off_requested(task_state, leads):
+    page = task_state.workflow_state.content_object
+    send_to(
+        leads.select_related("profile"),
+        "co_design/emails/sign_off_requested.txt",
+        {"page": page, "edit_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))},
+    )

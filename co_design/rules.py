@@ -1,0 +1,190 @@
+"""Who may do what, in one place.
+
+Every check returns a Verdict: allowed or not, and a translated reason a person can read. The
+consultation room, the workflow tasks and the admin wrapper all ask here; Wagtail's own page
+permissions (edit, publish) are granted to match by co_design.setup_review.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .roles import ROLE_GROUPS
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self):
+        return self.allowed
+
+
+ALLOWED = Verdict(True)
+
+
+def roles_of(user):
+    """The platform roles of a user, read from their groups (cached on the user object)."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if not hasattr(user, "_eccipa_roles"):
+        names = set(user.groups.values_list("name", flat=True))
+        roles = {role for role, group in ROLE_GROUPS.items() if group in names}
+        if user.is_superuser:
+            roles.add("admin")
+        user._eccipa_roles = frozenset(roles)
+    return user._eccipa_roles
+
+
+def territory_of(user):
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return profile.territory if profile else None
+
+
+def page_territory(page):
+    return getattr(page.specific_deferred, "territory", None)
+
+
+def same_territory(user, page):
+    territory = page_territory(page)
+    return territory is not None and territory == territory_of(user)
+
+
+def open_consultation(page, now=None):
+    from .models import Consultation
+
+    return Consultation.objects.for_page(page).open(now).first()
+
+
+def can(user, action, page, now=None):
+    """May `user` do `action` on `page` (at time `now`)?"""
+    if action not in RULES:
+        raise ValueError(f"Unknown action {action!r}")
+    roles = roles_of(user)
+    if not roles:
+        return Verdict(False, _("Please sign in to take part."))
+    if "admin" in roles and action != "sign_off":
+        return ALLOWED
+    return RULES[action](user, roles, page, now or timezone.now())
+
+
+def _territory_editor(user, roles, page):
+    if "editor" in roles and same_territory(user, page):
+        return ALLOWED
+    territory = page_territory(page)
+    if territory is None:
+        return Verdict(False, _("Only moderators edit network-wide pages such as this one."))
+    return Verdict(
+        False, _("Only editors of %(territory)s can do this.") % {"territory": territory}
+    )
+
+
+def _consultation_participant(user, roles, page, now):
+    """Stakeholders of the page's territory, or of a group invited to its consultation."""
+    from .models import Consultation
+
+    consultation = open_consultation(page, now)
+    if consultation is None:
+        latest = Consultation.objects.for_page(page).order_by("-opened_at").first()
+        if latest is not None:
+            return Verdict(
+                False,
+                _("The consultation closed on %(date)s; it no longer accepts comments.")
+                % {"date": date_format(timezone.localtime(latest.ended_at), "DATE_FORMAT")},
+            )
+        return Verdict(False, _("This draft is not open for consultation."))
+    invited = consultation.invited_group_ids()
+    if ("stakeholder" in roles and same_territory(user, page)) or user.groups.filter(
+        pk__in=invited
+    ).exists():
+        return ALLOWED
+    return Verdict(
+        False,
+        _("This consultation is open to stakeholders of %(territory)s.")
+        % {"territory": page_territory(page)},
+    )
+
+
+def _can_view_draft(user, roles, page, now):
+    if {"moderator", "partner_lead"} & roles:
+        return ALLOWED
+    if "editor" in roles:
+        return _territory_editor(user, roles, page)
+    return _consultation_participant(user, roles, page, now)
+
+
+def _can_comment(user, roles, page, now):
+    return _consultation_participant(user, roles, page, now)
+
+
+def _can_reply(user, roles, page, now):
+    if "moderator" in roles or ("editor" in roles and same_territory(user, page)):
+        return ALLOWED
+    return _consultation_participant(user, roles, page, now)
+
+
+def _can_resolve(user, roles, page, now):
+    if "moderator" in roles:
+        return ALLOWED
+    return _territory_editor(user, roles, page)
+
+
+def _can_decide(user, roles, page, now):
+    return _territory_editor(user, roles, page)
+
+
+def _can_edit(user, roles, page, now):
+    if "moderator" in roles:
+        return ALLOWED
+    return _territory_editor(user, roles, page)
+
+
+def _can_submit(user, roles, page, now):
+    return _territory_editor(user, roles, page)
+
+
+def _can_close_consultation(user, roles, page, now):
+    return _territory_editor(user, roles, page)
+
+
+def _moderator(roles):
+    if "moderator" in roles:
+        return ALLOWED
+    return Verdict(False, _("Only moderators approve, reject and publish."))
+
+
+def _can_approve(user, roles, page, now):
+    return _moderator(roles)
+
+
+def _can_reject(user, roles, page, now):
+    return _moderator(roles)
+
+
+def _can_publish(user, roles, page, now):
+    return _moderator(roles)
+
+
+def _can_sign_off(user, roles, page, now):
+    if "partner_lead" in roles:
+        return ALLOWED
+    return Verdict(False, _("Only partner leads sign off the Manifesto."))
+
+
+RULES = {
+    "view_draft": _can_view_draft,
+    "comment": _can_comment,
+    "reply": _can_reply,
+    "resolve": _can_resolve,
+    "decide": _can_decide,
+    "edit": _can_edit,
+    "submit": _can_submit,
+    "close_consultation": _can_close_consultation,
+    "approve": _can_approve,
+    "reject": _can_reject,
+    "publish": _can_publish,
+    "sign_off": _can_sign_off,
+}
