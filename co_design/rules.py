@@ -82,11 +82,14 @@ def _territory_editor(user, roles, page):
     )
 
 
-def _consultation_participant(user, roles, page, now):
-    """Stakeholders of the page's territory, or of a group invited to its consultation."""
+def _consultation_participant(user, roles, page, now, while_open=True):
+    """Stakeholders of the page's territory, or of a group invited to its consultation; to
+    write, only while it is open."""
     from .models import Consultation
 
     consultation = open_consultation(page, now)
+    if consultation is None and not while_open:
+        consultation = Consultation.objects.for_page(page).first()
     if consultation is None:
         latest = Consultation.objects.for_page(page).order_by("-opened_at").first()
         if latest is not None:
@@ -113,7 +116,7 @@ def _can_view_draft(user, roles, page, now):
         return ALLOWED
     if "editor" in roles:
         return _territory_editor(user, roles, page)
-    return _consultation_participant(user, roles, page, now)
+    return _consultation_participant(user, roles, page, now, while_open=False)
 
 
 def _can_comment(user, roles, page, now):

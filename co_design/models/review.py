@@ -68,6 +68,11 @@ class ReviewStep:
             raise WorkflowActionRefused(reason)
 
 
+def end_of_day(day):
+    """Consultations close at the end of their closing day, local time."""
+    return timezone.make_aware(datetime.combine(day, time.max))
+
+
 class ClosingDateForm(forms.Form):
     closes_on = forms.DateField(
         label=_("Closing date"),
@@ -115,7 +120,7 @@ class ConsultationTask(ReviewStep, Task):
             task_state=task_state,
             page_id=workflow_state.object_id,
             revision=task_state.revision,
-            closes_at=timezone.now() + timedelta(days=self.duration_days),
+            closes_at=end_of_day(timezone.localdate() + timedelta(days=self.duration_days)),
         )
         from ..notifications import notify_consultation_opened
 
@@ -145,7 +150,7 @@ class ConsultationTask(ReviewStep, Task):
         page = task_state.workflow_state.content_object
         if action_name == "set_closing_date":
             closes_on = kwargs["closes_on"]
-            consultation.closes_at = timezone.make_aware(datetime.combine(closes_on, time.max))
+            consultation.closes_at = end_of_day(closes_on)
             consultation.save(update_fields=["closes_at"])
             log(
                 instance=page.specific,
@@ -309,7 +314,8 @@ class PartnerSignOffTask(ReviewStep, Task):
         return self.signatories.user_set.filter(pk=user.pk).exists()
 
     def locked_for_user(self, obj, user):
-        return not obj.permissions_for_user(user).can_edit()
+        # Leads open the editor to read and sign, never to change the text they sign.
+        return not rules.can(user, "edit", obj)
 
     def get_actions(self, obj, user):
         if not rules.can(user, "sign_off", obj):
