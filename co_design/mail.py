@@ -1,11 +1,10 @@
-"""E-mail through the task queue: every message, Wagtail's own notifications included, is handed
-to a django-tasks task and sent by EMAIL_DELIVERY_BACKEND, so a slow mail server never holds up
-a request (and a worker retries nothing by accident: one task, one message)."""
+"""E-mail through the task queue: every message, Wagtail's own notifications included, becomes a
+django-tasks task that EMAIL_DELIVERY_BACKEND sends, so a slow mail server never holds up a
+request."""
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django_tasks import task
+
+from .tasks import deliver_email
 
 
 class TaskQueueEmailBackend(BaseEmailBackend):
@@ -28,14 +27,3 @@ class TaskQueueEmailBackend(BaseEmailBackend):
                 }
             )
         return len(email_messages)
-
-
-@task()
-def deliver_email(message):
-    alternatives = message.pop("alternatives")
-    email = EmailMultiAlternatives(
-        **message, connection=get_connection(settings.EMAIL_DELIVERY_BACKEND)
-    )
-    for content, mimetype in alternatives:
-        email.attach_alternative(content, mimetype)
-    return email.send()
