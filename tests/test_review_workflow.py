@@ -247,3 +247,20 @@ def test_a_closed_consultation_says_so_in_the_room():
 
     html = client_for("stakeholder-association").get(f"/consultations/{valdoria.pk}/")
     assert "it no longer accepts comments" in html.content.decode()
+
+
+def test_approving_a_revision_that_is_no_longer_current_is_refused(moderator):
+    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    task_state = puerto.current_workflow_task_state
+    # A newer revision saved outside the editor (e.g. by an import), so no hook restarted review.
+    draft = puerto.get_latest_revision_as_object()
+    draft.summary = "Saved after submission."
+    draft.save_revision()
+
+    response = act(moderator, puerto, "approve")
+
+    assert "is no longer current" in " ".join(messages_of(response))
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    puerto.refresh_from_db()
+    assert puerto.summary != "Saved after submission."
