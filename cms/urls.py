@@ -5,7 +5,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from co_design.consultation import consultation_room
 from co_design.review import workflow_action
 from co_design.search import search
 
@@ -20,7 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
-    path("consultations/<int:page_id>/", consultation_room, name="consultation_room"),
+    path("consultations/", include("co_design.room.urls")),
 ]
 
 if settings.DEBUG:

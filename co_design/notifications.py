@@ -61,3 +61,35 @@ def notify_sign_off_requested(task_state, leads):
         "co_design/emails/sign_off_requested.txt",
         {"page": page, "edit_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))},
     )
+
+
+def room_url(page_id, anchor=""):
+    return absolute(reverse("consultation_room", args=[page_id])) + anchor
+
+
+def notify_comment_author(stakeholder_comment, kind, reply=None):
+    """Tell a commenter about a reply, a decision, or that a moderator hid their comment."""
+    comment = stakeholder_comment.comment
+    send_to(
+        [comment.user],
+        f"co_design/emails/comment_{kind}.txt",
+        {
+            "comment": stakeholder_comment,
+            "page": comment.page.specific,
+            "reply": reply,
+            "url": room_url(comment.page_id, f"#comment-{comment.pk}"),
+            "outcome_url": absolute(reverse("consultation_outcome", args=[comment.page_id])),
+        },
+    )
+
+
+def notify_consultation_closing(consultation):
+    send_to(
+        consultation_invitees(consultation).select_related("profile"),
+        "co_design/emails/consultation_closing.txt",
+        {
+            "consultation": consultation,
+            "page": consultation.page.specific,
+            "room_url": room_url(consultation.page_id),
+        },
+    )

@@ -171,6 +171,12 @@ def _can_publish(user, roles, page, now):
     return _moderator(roles)
 
 
+def _can_moderate(user, roles, page, now):
+    if "moderator" in roles:
+        return ALLOWED
+    return Verdict(False, _("Only moderators hide comments and handle flags."))
+
+
 def _can_sign_off(user, roles, page, now):
     if "partner_lead" in roles:
         return ALLOWED
@@ -189,5 +195,6 @@ RULES = {
     "approve": _can_approve,
     "reject": _can_reject,
     "publish": _can_publish,
+    "moderate": _can_moderate,
     "sign_off": _can_sign_off,
 }

@@ -37,6 +37,7 @@ ACTIONS = [
     "approve",
     "reject",
     "publish",
+    "moderate",
     "sign_off",
 ]
 EVERYTHING_BUT_SIGNING = set(ACTIONS) - {"sign_off"}
@@ -54,7 +55,16 @@ WHILE_OPEN = {
         "close_consultation",
     },
     "editor of another territory": set(),
-    "moderator": {"view_draft", "reply", "resolve", "edit", "approve", "reject", "publish"},
+    "moderator": {
+        "view_draft",
+        "reply",
+        "resolve",
+        "edit",
+        "approve",
+        "reject",
+        "publish",
+        "moderate",
+    },
     "partner lead": {"view_draft", "sign_off"},
     "administrator": EVERYTHING_BUT_SIGNING,
 }

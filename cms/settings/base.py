@@ -165,3 +165,8 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "co_design.workflow_finish.publish_reviewed_rev
 # Every e-mail goes through the task queue; the worker (or the inline backend) delivers it.
 EMAIL_BACKEND = "co_design.mail.TaskQueueEmailBackend"
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+# Consultation room limits: longest comment or reply, and posts per person per window (seconds).
+CONSULTATION_MAX_TEXT = 5000
+CONSULTATION_POSTS_PER_WINDOW = int(os.environ.get("CONSULTATION_POSTS_PER_WINDOW", "20"))
+CONSULTATION_RATE_WINDOW = 600

@@ -25,6 +25,7 @@ from ..models import (
     RoundTableIndexPage,
     RoundTablePage,
     RoundTableParticipants,
+    StakeholderComment,
     StrategyDraftPage,
     StrategyIndexPage,
     StrategyModuleLink,
@@ -84,6 +85,7 @@ class DemoBuilder:
         self.link_home_to_the_activities()
         setup_review()
         self.build_review_states()
+        self.build_consultation_comments()
         return self.created
 
     # Snippets and people
@@ -488,6 +490,39 @@ class DemoBuilder:
             for lead in ("lead-de", "lead-it"):
                 task_state = manifesto.current_workflow_task_state
                 task_state.task.specific.on_action(task_state, self.users[lead], "approve")
+
+    def build_consultation_comments(self):
+        """Valdoria's open consultation: comments from three kinds of organisation, replies,
+        agreements, decisions and a flag waiting for a moderator."""
+        from ..room import comments
+
+        page = next((s for s in self.strategies if s.territory.slug == "valdoria"), None)
+        if page is None or StakeholderComment.objects.filter(comment__page=page).exists():
+            return
+        sections = [section.id for section in page.get_latest_revision_as_object().sections]
+        users = self.users
+        for spec in content.VALDORIA_COMMENTS:
+            record, _ = comments.post_comment(
+                users[spec["by"]],
+                page,
+                sections[spec["section"]],
+                spec["text"],
+                quote=spec.get("quote", ""),
+                show_name=spec.get("show_name", False),
+                submission_key=uuid.uuid5(BLOCK_NAMESPACE, spec["text"]),
+            )
+            for username, text in spec.get("replies", []):
+                comments.post_reply(users[username], record, text)
+            for username in spec.get("agreed_by", []):
+                comments.toggle_agreement(users[username], record)
+            if "decision" in spec:
+                decision, reason = spec["decision"]
+                comments.record_decision(
+                    users["editor-it"], record, decision, reason, page.get_latest_revision()
+                )
+            if "flag" in spec:
+                username, reason = spec["flag"]
+                comments.flag(users[username], record, reason)
 
     @staticmethod
     def revise(page, user, summary_note=None, **fields):

@@ -3,6 +3,7 @@
 from datetime import date
 
 from ..choices import DeliveryFormat, FindingKind, OrganisationType, Priority
+from ..models.comments import Decision
 
 HOME_INTRODUCTION = (
     "<p>ECCIPA, <b>Enhancing interCultural Competences In Public Administration</b>, is a network "
@@ -485,3 +486,43 @@ MANIFESTO = {
     "sign_off": "<p>Signed by the partner leads of Rheinfeld, Valdoria and Puerto Alba for "
     "the ECCIPA partnership.</p>",
 }
+
+# The open consultation on Valdoria's strategy (section numbers count from 0).
+VALDORIA_COMMENTS = [
+    {
+        "by": "stakeholder-association",
+        "section": 0,
+        "quote": "mentors every new colleague for three months",
+        "text": "Please let migrant associations help write the procedures: we see where "
+        "newcomers get lost, and new colleagues could spend a day with us.",
+        "show_name": True,
+        "replies": [
+            ("editor-it", "Thank you: we will add a day with an association to the mentoring."),
+            ("stakeholder-association", "Wonderful. Our Tuesday drop-in would suit."),
+        ],
+        "agreed_by": ["stakeholder-ngo-it", "stakeholder-school-it"],
+        "decision": (
+            Decision.ADOPTED,
+            "A day with a migrant association is now part of the mentoring of new staff.",
+        ),
+    },
+    {
+        "by": "stakeholder-ngo-it",
+        "section": 1,
+        "text": "The residence guide should exist in Arabic, Tigrinya and Ukrainian, not only "
+        "in Italian.",
+        "agreed_by": ["stakeholder-association"],
+        "decision": (Decision.NOTED, "Translations depend on the regional budget for 2024."),
+    },
+    {
+        "by": "stakeholder-school-it",
+        "section": 3,
+        "text": "Schools need the mentors before September, when most new pupils arrive.",
+    },
+    {
+        "by": "stakeholder-ngo-it",
+        "section": 2,
+        "text": "The desk in Via Roma is badly run; ask Mr R. why nothing works there.",
+        "flag": ("stakeholder-association", "It names a person; please check."),
+    },
+]

@@ -1,5 +1,6 @@
 """The ECCIPA content model, one module per activity of the project."""
 
+from .comments import CommentAgreement, CommentFlag, Decision, FlagStatus, StakeholderComment
 from .manifesto import ManifestoChapter, ManifestoPage
 from .needs_review import (
     NeedsFinding,
@@ -27,10 +28,14 @@ from .territories import Competence, PartnerOrganisation, Territory
 from .training import TrainingModulePage, TrainingProgrammePage
 
 __all__ = [
+    "CommentAgreement",
+    "CommentFlag",
     "Competence",
     "Consultation",
     "ConsultationTask",
+    "Decision",
     "EditorialApprovalTask",
+    "FlagStatus",
     "ManifestoChapter",
     "ManifestoPage",
     "NeedsFinding",
@@ -45,6 +50,7 @@ __all__ = [
     "RoundTablePage",
     "RoundTableParticipants",
     "SignOff",
+    "StakeholderComment",
     "StrategyDraftPage",
     "StrategyIndexPage",
     "StrategyModuleLink",

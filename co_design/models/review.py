@@ -214,6 +214,7 @@ class Consultation(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    reminder_sent_at = models.DateTimeField(_("closing reminder sent"), null=True, blank=True)
 
     objects = ConsultationQuerySet.as_manager()
 

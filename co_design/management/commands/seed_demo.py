@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test import override_settings
 
 from co_design.demo.builder import DemoBuilder
 from co_design.demo.territories import DEMO_PASSWORD
@@ -20,7 +21,9 @@ class Command(BaseCommand):
         builder = DemoBuilder(
             strategies=max(strategies, 1), sections=max(sections, 1), modules=max(modules, 1)
         )
-        created = builder.build()
+        # The demo's workflow steps would e-mail the fictional demo people: they are not sent.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            created = builder.build()
         if options["verbosity"] == 0:
             return
         self.stdout.write(

@@ -1,0 +1,173 @@
+"""What people do in the consultation room, checked against the rules, stored in Wagtail's
+Comment / CommentReply rows with our side data, and told to whoever needs to know."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Comment, CommentReply
+
+from .. import rules
+from ..models import CommentAgreement, CommentFlag, FlagStatus, StakeholderComment
+from ..notifications import notify_comment_author
+from .sections import sections_of
+
+
+class Refused(Exception):
+    """An action the room does not take; `message` tells the person why, `status` is HTTP."""
+
+    def __init__(self, message, status=403):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def require(user, action, page, now=None):
+    verdict = rules.can(user, action, page, now=now)
+    if not verdict:
+        raise Refused(verdict.reason)
+
+
+def draft_under_consultation(page):
+    """The revision stakeholders read: the latest, since editors revise during the
+    consultation (comments on changed sections are marked so)."""
+    revision = page.get_latest_revision()
+    return revision, revision.as_object()
+
+
+def check_rate(user):
+    """At most CONSULTATION_POSTS_PER_WINDOW comments and replies per person per window,
+    counted in the shared cache so every app process agrees."""
+    limit, window = settings.CONSULTATION_POSTS_PER_WINDOW, settings.CONSULTATION_RATE_WINDOW
+    key = f"room-posts:{user.pk}:{int(timezone.now().timestamp()) // window}"
+    cache.add(key, 0, timeout=window)
+    if cache.incr(key) > limit:
+        raise Refused(
+            _(
+                "You have posted %(limit)s messages in a short time. Please wait a few minutes "
+                "before posting again."
+            )
+            % {"limit": limit},
+            status=429,
+        )
+
+
+def profile_of(user):
+    return getattr(user, "profile", None)
+
+
+def post_comment(user, page, section_id, text, quote="", show_name=False, submission_key=None):
+    """A stakeholder's comment on a section (or a passage of it). Returns (comment, created)."""
+    require(user, "comment", page)
+    consultation = rules.open_consultation(page)
+    existing = StakeholderComment.objects.filter(
+        consultation=consultation, submission_key=submission_key, comment__user=user
+    ).first()
+    if existing:
+        return existing, False
+    revision, draft = draft_under_consultation(page)
+    section = sections_of(draft).get(section_id)
+    if section is None:
+        raise Refused(_("This section is not part of the draft under consultation."), 400)
+    check_rate(user)
+    profile = profile_of(user)
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                page=page,
+                user=user,
+                text=text,
+                contentpath=section.contentpath,
+                revision_created=revision,
+            )
+            stakeholder_comment = StakeholderComment.objects.create(
+                comment=comment,
+                consultation=consultation,
+                section_id=section.id,
+                section_heading=section.heading[:255],
+                section_text=section.text,
+                quote=quote,
+                organisation=profile.organisation if profile else "",
+                organisation_type=profile.organisation_type if profile else "",
+                show_name=show_name,
+                submission_key=submission_key,
+            )
+            comment.log_create(page_revision=revision, user=user)
+    except IntegrityError:
+        # The same form arrived twice at once: keep the first.
+        return StakeholderComment.objects.get(
+            consultation=consultation, submission_key=submission_key
+        ), False
+    return stakeholder_comment, True
+
+
+def post_reply(user, stakeholder_comment, text):
+    page = stakeholder_comment.comment.page
+    require(user, "reply", page)
+    check_rate(user)
+    with transaction.atomic():
+        reply = CommentReply.objects.create(
+            comment=stakeholder_comment.comment, user=user, text=text
+        )
+        reply.log_create(user=user)
+    if stakeholder_comment.comment.user_id != user.pk:
+        transaction.on_commit(
+            lambda: notify_comment_author(stakeholder_comment, "reply", reply=reply)
+        )
+    return reply
+
+
+def toggle_agreement(user, stakeholder_comment):
+    """+1, or take it back. Agreeing needs the right to comment; not with oneself."""
+    require(user, "comment", stakeholder_comment.comment.page)
+    if stakeholder_comment.comment.user_id == user.pk:
+        raise Refused(_("You cannot agree with your own comment."), 400)
+    deleted, _count = CommentAgreement.objects.filter(
+        comment=stakeholder_comment, user=user
+    ).delete()
+    if not deleted:
+        CommentAgreement.objects.get_or_create(comment=stakeholder_comment, user=user)
+    return not deleted
+
+
+def flag(user, stakeholder_comment, reason):
+    require(user, "view_draft", stakeholder_comment.comment.page)
+    _flag, created = CommentFlag.objects.get_or_create(
+        comment=stakeholder_comment, user=user, defaults={"reason": reason}
+    )
+    if not created:
+        raise Refused(_("You have already flagged this comment; a moderator will look at it."), 400)
+    return _flag
+
+
+def record_decision(user, stakeholder_comment, decision, reason, adopted_in=None):
+    require(user, "decide", stakeholder_comment.comment.page)
+    stakeholder_comment.decision = decision
+    stakeholder_comment.decision_reason = reason
+    stakeholder_comment.adopted_in = adopted_in
+    stakeholder_comment.decided_by = user
+    stakeholder_comment.decided_at = timezone.now()
+    stakeholder_comment.save()
+    transaction.on_commit(lambda: notify_comment_author(stakeholder_comment, "decision"))
+
+
+def hide(user, stakeholder_comment, reason):
+    """Hide a comment from the room; its text is kept for the record."""
+    require(user, "moderate", stakeholder_comment.comment.page)
+    now = timezone.now()
+    stakeholder_comment.hidden_at = now
+    stakeholder_comment.hidden_by = user
+    stakeholder_comment.hidden_reason = reason
+    stakeholder_comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    stakeholder_comment.flags.filter(status=FlagStatus.WAITING).update(
+        status=FlagStatus.UPHELD, handled_by=user, handled_at=now
+    )
+    transaction.on_commit(lambda: notify_comment_author(stakeholder_comment, "hidden"))
+
+
+def dismiss_flags(user, stakeholder_comment):
+    require(user, "moderate", stakeholder_comment.comment.page)
+    stakeholder_comment.flags.filter(status=FlagStatus.WAITING).update(
+        status=FlagStatus.DISMISSED, handled_by=user, handled_at=timezone.now()
+    )

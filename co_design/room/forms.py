@@ -1,0 +1,106 @@
+import re
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Decision
+
+
+class MessageField(forms.CharField):
+    """Free text from people: trimmed, never empty, never longer than the limit. Any HTML in it
+    is kept as typed and shown as text (templates escape it), so it can do nothing."""
+
+    def __init__(self, max_length=None, **kwargs):
+        max_length = max_length or settings.CONSULTATION_MAX_TEXT
+        super().__init__(
+            max_length=max_length,
+            strip=True,
+            widget=forms.Textarea(attrs={"rows": 4, "maxlength": max_length}),
+            error_messages={
+                "required": _("Please write something before sending."),
+                "max_length": _(
+                    "Please keep it under %(limit_value)d characters (it has %(show_value)d)."
+                ),
+            },
+            **kwargs,
+        )
+
+
+class CommentForm(forms.Form):
+    section = forms.ChoiceField(
+        label=_("Section"),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("This section is not part of the draft.")},
+    )
+    text = MessageField(label=_("Your comment"))
+    quote = forms.CharField(
+        label=_("Passage you comment on (optional)"),
+        required=False,
+        strip=True,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1000, "class": "quote-field"}),
+        help_text=_("Copy the words from the section, or select them in the text above."),
+    )
+    show_name = forms.BooleanField(
+        label=_("Show my name on the public page about how comments were used"), required=False
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = sections
+        self.fields["section"].choices = [(section_id, section_id) for section_id in sections]
+
+    def clean(self):
+        cleaned = super().clean()
+        quote, section_id = cleaned.get("quote"), cleaned.get("section")
+        if quote and section_id:
+            normalise = lambda text: re.sub(r"\s+", " ", text).strip().casefold()  # noqa: E731
+            if normalise(quote) not in normalise(self.sections[section_id].text):
+                self.add_error(
+                    "quote", _("The quoted passage does not appear in this section's text.")
+                )
+        return cleaned
+
+
+class ReplyForm(forms.Form):
+    text = MessageField(label=_("Your reply"))
+
+
+class FlagForm(forms.Form):
+    reason = MessageField(label=_("Why should a moderator look at this comment?"), max_length=1000)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, strip=True, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    adopted_in = forms.ModelChoiceField(
+        label=_("Adopted in revision"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, revisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adopted_in"].queryset = revisions
+        self.fields["adopted_in"].label_from_instance = lambda revision: (
+            _("Revision %(id)s of %(date)s")
+            % {"id": revision.pk, "date": f"{revision.created_at:%Y-%m-%d %H:%M}"}
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        adopting = cleaned.get("decision") in (Decision.ADOPTED, Decision.PARTLY_ADOPTED)
+        if adopting and not cleaned.get("adopted_in"):
+            self.add_error("adopted_in", _("Say which revision adopted the comment."))
+        if not adopting:
+            cleaned["adopted_in"] = None
+        return cleaned
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the author"), max_length=1000, strip=True, widget=forms.Textarea
+    )

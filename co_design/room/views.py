@@ -1,0 +1,227 @@
+"""The consultation room in the public site: read, comment, reply, agree, flag; and the public
+"How your input was used" page."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from .. import rules
+from ..models import CommentAgreement, CommentFlag, Consultation, Decision, StakeholderComment
+from . import comments
+from .forms import CommentForm, FlagForm, ReplyForm
+from .sections import diff_html, sections_of
+
+
+def consultation_page(request, page_id):
+    """The page and its latest consultation, if the person may read the draft."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    consultation = Consultation.objects.for_page(page).select_related("task_state").first()
+    if consultation is None:
+        raise Http404(_("This page has not been put to consultation."))
+    verdict = rules.can(request.user, "view_draft", page)
+    if not verdict:
+        raise PermissionDenied(verdict.reason)
+    return page, consultation
+
+
+def signed_in(view):
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def room_comments(page, sections, user):
+    """The page's comments by section, each marked when its section changed or disappeared."""
+    by_section = defaultdict(list)
+    removed = []
+    records = StakeholderComment.objects.filter(comment__page_id=page.pk).for_room()
+    for record in records:
+        section = sections.get(record.section_id)
+        record.section_removed = section is None
+        record.section_changed = section is not None and section.text != record.section_text
+        if record.section_changed:
+            record.difference = diff_html(record.section_text, section.text)
+        (removed if section is None else by_section[record.section_id]).append(record)
+    agreed = set(
+        CommentAgreement.objects.filter(user=user, comment__comment__page_id=page.pk).values_list(
+            "comment_id", flat=True
+        )
+    )
+    flagged = set(
+        CommentFlag.objects.filter(user=user, comment__comment__page_id=page.pk).values_list(
+            "comment_id", flat=True
+        )
+    )
+    for record in records:
+        record.agreed_by_me = record.pk in agreed
+        record.flagged_by_me = record.pk in flagged
+    return by_section, removed
+
+
+def render_room(request, page, consultation, status=200, comment_form=None, failed_reply=None):
+    revision, draft = comments.draft_under_consultation(page)
+    sections = sections_of(draft)
+    by_section, removed = room_comments(page, sections, request.user)
+    user = request.user
+    context = {
+        "page": page,
+        "draft": draft,
+        "revision": revision,
+        "consultation": consultation,
+        "is_open": consultation.is_open(),
+        "comment_verdict": rules.can(user, "comment", page),
+        "can_reply": bool(rules.can(user, "reply", page)),
+        "can_moderate": bool(rules.can(user, "moderate", page)),
+        "sections": [
+            {
+                "section": section,
+                "comments": by_section.get(section.id, []),
+                "form": comment_form
+                if comment_form is not None and comment_form.data.get("section") == section.id
+                else CommentForm(sections=sections, initial={"section": section.id}),
+            }
+            for section in sections.values()
+        ],
+        "removed_section_comments": removed,
+        "reply_form": ReplyForm(),
+        "failed_reply": failed_reply,
+        "flag_form": FlagForm(),
+    }
+    return TemplateResponse(request, "co_design/consultation_room.html", context, status=status)
+
+
+@signed_in
+def room(request, page_id):
+    page, consultation = consultation_page(request, page_id)
+    return render_room(request, page, consultation)
+
+
+@require_POST
+@signed_in
+def post_comment(request, page_id):
+    page, consultation = consultation_page(request, page_id)
+    _revision, draft = comments.draft_under_consultation(page)
+    form = CommentForm(request.POST, sections=sections_of(draft))
+    if not form.is_valid():
+        if "section" in form.errors:
+            messages.error(request, form.errors["section"][0])
+        return render_room(request, page, consultation, status=400, comment_form=form)
+    try:
+        record, created = comments.post_comment(
+            request.user,
+            page,
+            form.cleaned_data["section"],
+            form.cleaned_data["text"],
+            quote=form.cleaned_data["quote"],
+            show_name=form.cleaned_data["show_name"],
+            submission_key=form.cleaned_data["submission_key"],
+        )
+    except comments.Refused as refusal:
+        messages.error(request, refusal.message)
+        return render_room(request, page, consultation, status=refusal.status, comment_form=form)
+    if created:
+        messages.success(request, _("Thank you: your comment was published in the room."))
+    else:
+        messages.info(request, _("Your comment had already arrived; it was not posted twice."))
+    return redirect(f"{reverse('consultation_room', args=[page.pk])}#comment-{record.comment_id}")
+
+
+def comment_of(page, comment_id):
+    return get_object_or_404(
+        StakeholderComment.objects.select_related("comment__page"),
+        comment_id=comment_id,
+        comment__page_id=page.pk,
+    )
+
+
+def act_on_comment(request, page_id, comment_id, action):
+    """Run `action(page, consultation, record)`; refusals come back to the room as messages."""
+    page, consultation = consultation_page(request, page_id)
+    record = comment_of(page, comment_id)
+    try:
+        response = action(page, consultation, record)
+    except comments.Refused as refusal:
+        messages.error(request, refusal.message)
+        return render_room(request, page, consultation, status=refusal.status)
+    return response or redirect(
+        f"{reverse('consultation_room', args=[page.pk])}#comment-{record.comment_id}"
+    )
+
+
+@require_POST
+@signed_in
+def post_reply(request, page_id, comment_id):
+    def reply(page, consultation, record):
+        form = ReplyForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, form.errors["text"][0])
+            return render_room(request, page, consultation, status=400, failed_reply=record.pk)
+        comments.post_reply(request.user, record, form.cleaned_data["text"])
+        messages.success(request, _("Your reply was published."))
+
+    return act_on_comment(request, page_id, comment_id, reply)
+
+
+@require_POST
+@signed_in
+def agree(request, page_id, comment_id):
+    def toggle(page, consultation, record):
+        if comments.toggle_agreement(request.user, record):
+            messages.success(request, _("You agree with this comment."))
+        else:
+            messages.info(request, _("You no longer agree with this comment."))
+
+    return act_on_comment(request, page_id, comment_id, toggle)
+
+
+@require_POST
+@signed_in
+def flag(request, page_id, comment_id):
+    def report(page, consultation, record):
+        form = FlagForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, form.errors["reason"][0])
+            return render_room(request, page, consultation, status=400)
+        comments.flag(request.user, record, form.cleaned_data["reason"])
+        messages.success(request, _("Thank you: a moderator will look at this comment."))
+
+    return act_on_comment(request, page_id, comment_id, report)
+
+
+def outcome(request, page_id):
+    """How your input was used: every decision, public once the page is published."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    records = list(
+        StakeholderComment.objects.filter(comment__page_id=page.pk)
+        .visible()
+        .select_related("comment__user", "adopted_in")
+        .order_by("comment__created_at")
+    )
+    if not records:
+        raise Http404(_("No comments were collected on this page."))
+    counts = {choice: 0 for choice in Decision.values}
+    for record in records:
+        if record.decision:
+            counts[record.decision] += 1
+    return TemplateResponse(
+        request,
+        "co_design/consultation_outcome.html",
+        {
+            "page": page,
+            "records": records,
+            "decision_counts": [(Decision(value).label, count) for value, count in counts.items()],
+            "undecided": sum(1 for record in records if not record.decision),
+        },
+    )
