@@ -18,3 +18,25 @@ class SignOffStatusPanel(Panel):
             context["revision_id"] = task_state.revision_id if task_state else None
             context["signatures"] = page.signatures() if page.pk else []
             return context
+
+
+class ConsultationPanel(Panel):
+    """The page's stakeholder consultation at a glance, with links to the room and comments."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "co_design/panels/consultation.html"
+
+        def get_context_data(self, parent_context=None):
+            from .models import Consultation, StakeholderComment
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["consultation"] = (
+                Consultation.objects.for_page(page).first() if page.pk else None
+            )
+            context["comment_count"] = (
+                StakeholderComment.objects.filter(comment__page_id=page.pk).count()
+                if page.pk
+                else 0
+            )
+            return context

@@ -1,10 +1,15 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import rules
 from .models import Competence, Profile, Territory
 from .review import send_edited_page_back_through_review
+from .room import admin_views
+from .room.dashboard import ConsultationsPanel
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -51,3 +56,48 @@ def register_review_log_actions(actions):
         _("Consultation: closing date"),
         _("Changed the consultation's closing date"),
     )
+
+
+@hooks.register("register_admin_urls")
+def register_consultation_admin_urls():
+    return [
+        path(
+            "consultations/<int:page_id>/comments/",
+            admin_views.comments_index,
+            name="eccipa_consultation_comments",
+        ),
+        path(
+            "consultations/<int:page_id>/comments.<str:file_format>",
+            admin_views.export,
+            name="eccipa_consultation_export",
+        ),
+        path(
+            "consultations/comments/<int:comment_id>/decision/",
+            admin_views.decide,
+            name="eccipa_consultation_decide",
+        ),
+        path("consultations/flags/", admin_views.flags_index, name="eccipa_flagged_comments"),
+        path(
+            "consultations/comments/<int:comment_id>/<str:action>/",
+            admin_views.moderate,
+            name="eccipa_moderate_comment",
+        ),
+    ]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool({"moderator", "admin"} & rules.roles_of(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_flagged_comments_menu_item():
+    return ModeratorMenuItem(
+        _("Flagged comments"), reverse("eccipa_flagged_comments"), icon_name="warning", order=250
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_consultations_panel(request, panels):
+    if {"editor", "moderator", "admin"} & rules.roles_of(request.user):
+        panels.append(ConsultationsPanel(request.user))

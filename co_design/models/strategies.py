@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, StrategySectionBlock
+from ..panels import ConsultationPanel
 from .needs_review import NeedsFinding
 from .pages import OnePerTerritoryMixin
 
@@ -54,6 +55,7 @@ class StrategyDraftPage(OnePerTerritoryMixin, Page):
     )
 
     content_panels = Page.content_panels + [
+        ConsultationPanel(heading=_("Stakeholder consultation")),
         FieldPanel("territory"),
         FieldPanel("summary"),
         FieldPanel("vision"),

@@ -111,10 +111,7 @@ def post_reply(user, stakeholder_comment, text):
             comment=stakeholder_comment.comment, user=user, text=text
         )
         reply.log_create(user=user)
-    if stakeholder_comment.comment.user_id != user.pk:
-        transaction.on_commit(
-            lambda: notify_comment_author(stakeholder_comment, "reply", reply=reply)
-        )
+    # The commenter hears of it from the CommentReply signal, as for replies in the editor.
     return reply
 
 

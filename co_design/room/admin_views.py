@@ -1,0 +1,129 @@
+"""The editors' and moderators' side of the room, inside the Wagtail admin."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from .. import rules
+from ..models import FlagStatus, StakeholderComment
+from . import comments, exports
+from .forms import DecisionForm, HideForm
+
+
+def page_for(request, page_id, action):
+    page = get_object_or_404(Page, pk=page_id).specific
+    verdict = rules.can(request.user, action, page)
+    if not verdict:
+        raise PermissionDenied(verdict.reason)
+    return page
+
+
+def comments_index(request, page_id):
+    """All stakeholder comments of a draft, each with its decision form."""
+    page = page_for(request, page_id, "resolve")
+    revisions = page.revisions.order_by("-created_at")
+    records = list(
+        StakeholderComment.objects.filter(comment__page_id=page.pk)
+        .for_room()
+        .annotate(waiting_flags=Count("flags", filter=Q(flags__status=FlagStatus.WAITING)))
+    )
+    for record in records:
+        record.form = DecisionForm(
+            revisions=revisions,
+            prefix=f"c{record.pk}",
+            initial={
+                "decision": record.decision,
+                "reason": record.decision_reason,
+                "adopted_in": record.adopted_in_id or revisions.first().pk,
+            },
+        )
+    return TemplateResponse(
+        request,
+        "co_design/admin/consultation_comments.html",
+        {
+            "page": page,
+            "records": records,
+            "can_decide": bool(rules.can(request.user, "decide", page)),
+        },
+    )
+
+
+@require_POST
+def decide(request, comment_id):
+    record = get_object_or_404(StakeholderComment.objects.select_related("comment"), pk=comment_id)
+    page = page_for(request, record.comment.page_id, "decide")
+    form = DecisionForm(request.POST, revisions=page.revisions.all(), prefix=f"c{record.pk}")
+    if form.is_valid():
+        comments.record_decision(
+            request.user,
+            record,
+            form.cleaned_data["decision"],
+            form.cleaned_data["reason"],
+            form.cleaned_data["adopted_in"],
+        )
+        messages.success(request, _("Decision recorded; the commenter is told by e-mail."))
+    else:
+        errors = "; ".join(str(error) for errors in form.errors.values() for error in errors)
+        messages.error(request, _("The decision was not recorded: %(errors)s") % {"errors": errors})
+    return redirect(f"{reverse('eccipa_consultation_comments', args=[page.pk])}#c{record.pk}")
+
+
+def flags_index(request):
+    """Flagged comments waiting for a moderator."""
+    if not ({"moderator", "admin"} & rules.roles_of(request.user)):
+        raise PermissionDenied(_("Only moderators hide comments and handle flags."))
+    records = (
+        StakeholderComment.objects.filter(flags__status=FlagStatus.WAITING)
+        .distinct()
+        .select_related("comment__page", "comment__user")
+        .prefetch_related("flags__user")
+        .order_by("comment__created_at")
+    )
+    return TemplateResponse(
+        request,
+        "co_design/admin/flagged_comments.html",
+        {"records": records, "hide_form": HideForm()},
+    )
+
+
+@require_POST
+def moderate(request, comment_id, action):
+    record = get_object_or_404(StakeholderComment.objects.select_related("comment"), pk=comment_id)
+    try:
+        if action == "hide":
+            form = HideForm(request.POST)
+            if not form.is_valid():
+                messages.error(
+                    request, _("Give a reason for hiding the comment; it is sent to the author.")
+                )
+                return redirect("eccipa_flagged_comments")
+            comments.hide(request.user, record, form.cleaned_data["reason"])
+            messages.success(request, _("Comment hidden; its author is told why."))
+        else:
+            comments.dismiss_flags(request.user, record)
+            messages.success(request, _("Flags dismissed; the comment stays visible."))
+    except comments.Refused as refusal:
+        raise PermissionDenied(refusal.message) from refusal
+    return redirect("eccipa_flagged_comments")
+
+
+def export(request, page_id, file_format):
+    page = page_for(request, page_id, "resolve")
+    name = f"comments-{slugify(page.slug)}"
+    if file_format == "xlsx":
+        response = HttpResponse(
+            exports.as_xlsx(page),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(exports.as_csv(page), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response

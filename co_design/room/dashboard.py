@@ -1,0 +1,59 @@
+"""The Wagtail dashboard panel: open consultations, days left, who commented on what."""
+
+from collections import Counter
+
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from .. import rules
+from ..choices import OrganisationType
+from ..models import CommentFlag, Consultation, FlagStatus, StakeholderComment
+
+
+def bars(counter, labels=None):
+    """Rows for a bar chart: label, count and width in percent of the largest."""
+    largest = max(counter.values(), default=0) or 1
+    return [
+        {"label": labels.get(key, key) if labels else key, "count": n, "width": 100 * n // largest}
+        for key, n in counter.most_common()
+    ]
+
+
+class ConsultationsPanel(Component):
+    name = "eccipa_consultations"
+    template_name = "co_design/admin/dashboard_panel.html"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        consultations = [
+            consultation
+            for consultation in Consultation.objects.open(now)
+            .select_related("page")
+            .order_by("closes_at")
+            if rules.can(self.user, "resolve", consultation.page)
+        ]
+        types = dict(OrganisationType.choices)
+        rows = StakeholderComment.objects.filter(consultation__in=consultations).values_list(
+            "consultation_id", "section_heading", "organisation_type"
+        )
+        by_consultation = {}
+        for consultation_id, heading, organisation_type in rows:
+            sections, kinds = by_consultation.setdefault(consultation_id, (Counter(), Counter()))
+            sections[heading] += 1
+            kinds[organisation_type or "staff"] += 1
+        for consultation in consultations:
+            sections, kinds = by_consultation.get(consultation.pk, (Counter(), Counter()))
+            consultation.days_left = max((consultation.closes_at - now).days, 0)
+            consultation.comment_count = sum(sections.values())
+            consultation.section_bars = bars(sections)
+            consultation.type_bars = bars(kinds, types)
+        flags = (
+            CommentFlag.objects.filter(status=FlagStatus.WAITING).count()
+            if rules.can(self.user, "moderate", None)
+            else None
+        )
+        return {"consultations": consultations, "flags_waiting": flags}
