@@ -32,9 +32,9 @@ class StakeholderCommentQuerySet(models.QuerySet):
 
 
 class StakeholderComment(models.Model):
-    comment = models.OneToOneField(
-        Comment, on_delete=models.CASCADE, related_name="stakeholder_comment"
-    )
+    # No reverse accessor: Wagtail saves a Comment with every name its model reports as
+    # update_fields, and a reverse one-to-one among them would make that save fail.
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="+")
     consultation = models.ForeignKey(
         Consultation, on_delete=models.PROTECT, related_name="comments"
     )

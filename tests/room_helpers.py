@@ -1,0 +1,33 @@
+import json
+import re
+import uuid
+
+from co_design.models import StrategyDraftPage
+
+
+def valdoria():
+    return StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+
+
+def section_ids(page):
+    return [block.id for block in page.get_latest_revision_as_object().sections]
+
+
+def comment_data(section, text, quote="", show_name=False, key=None):
+    data = {"section": section, "text": text, "quote": quote, "submission_key": key or uuid.uuid4()}
+    if show_name:
+        data["show_name"] = "on"
+    return data
+
+
+def post_comment(client, page, **kwargs):
+    return client.post(f"/consultations/{page.pk}/comments/", comment_data(**kwargs))
+
+
+def editor_comments(client, page):
+    """The comments the Wagtail page editor loads into its comment sidebar."""
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    data = re.search(
+        r'<script id="comments-data" type="application/json">(.*?)</script>', html, re.S
+    )
+    return json.loads(data.group(1))["comments"]
