@@ -53,10 +53,23 @@ def same_territory(user, page):
     return territory is not None and territory == territory_of(user)
 
 
-def open_consultation(page, now=None):
-    from .models import Consultation
+def latest_consultation(page):
+    """The page's latest consultation (only the latest can be open), looked up once per page
+    object: one room render asks several rules."""
+    if not hasattr(page, "_eccipa_consultation"):
+        from .models import Consultation
 
-    return Consultation.objects.for_page(page).open(now).first()
+        page._eccipa_consultation = (
+            Consultation.objects.for_page(page).select_related("task_state").first()
+        )
+    return page._eccipa_consultation
+
+
+def open_consultation(page, now=None):
+    consultation = latest_consultation(page)
+    if consultation is not None and consultation.is_open(now):
+        return consultation
+    return None
 
 
 def can(user, action, page, now=None):
@@ -85,13 +98,11 @@ def _territory_editor(user, roles, page):
 def _consultation_participant(user, roles, page, now, while_open=True):
     """Stakeholders of the page's territory, or of a group invited to its consultation; to
     write, only while it is open."""
-    from .models import Consultation
-
     consultation = open_consultation(page, now)
     if consultation is None and not while_open:
-        consultation = Consultation.objects.for_page(page).first()
+        consultation = latest_consultation(page)
     if consultation is None:
-        latest = Consultation.objects.for_page(page).order_by("-opened_at").first()
+        latest = latest_consultation(page)
         if latest is not None:
             return Verdict(
                 False,

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -7,6 +8,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo site, built once per test database."""
     with django_db_blocker.unblock():
         call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Counters and cached answers from one test must not leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -237,7 +237,12 @@ class Consultation(models.Model):
         )
 
     def invited_group_ids(self):
-        return list(self.task_state.task.specific.extra_groups.values_list("pk", flat=True))
+        if not hasattr(self, "_invited_group_ids"):
+            invitations = ConsultationTask.extra_groups.through.objects.filter(
+                consultationtask_id=self.task_state.task_id
+            )
+            self._invited_group_ids = list(invitations.values_list("group_id", flat=True))
+        return self._invited_group_ids
 
     def close(self, user):
         if self.closed_at is None:

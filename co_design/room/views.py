@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from .. import rules
-from ..models import CommentAgreement, CommentFlag, Consultation, Decision, StakeholderComment
+from ..models import CommentAgreement, CommentFlag, Decision, StakeholderComment
 from . import comments
 from .forms import CommentForm, FlagForm, ReplyForm
 from .sections import diff_html, sections_of
@@ -24,7 +24,7 @@ from .sections import diff_html, sections_of
 def consultation_page(request, page_id):
     """The page and its latest consultation, if the person may read the draft."""
     page = get_object_or_404(Page, pk=page_id).specific
-    consultation = Consultation.objects.for_page(page).select_related("task_state").first()
+    consultation = rules.latest_consultation(page)
     if consultation is None:
         raise Http404(_("This page has not been put to consultation."))
     verdict = rules.can(request.user, "view_draft", page)

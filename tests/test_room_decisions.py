@@ -1,0 +1,179 @@
+"""Editors record what they did with each comment; moderators hide or dismiss; exports."""
+
+import csv
+import io
+
+import pytest
+from django.core import mail
+from openpyxl import load_workbook
+from wagtail.models import Comment, CommentReply
+
+from co_design.models import CommentFlag, Decision, FlagStatus, StakeholderComment
+
+from .review_helpers import client_for, messages_of
+from .room_helpers import valdoria
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page():
+    return valdoria()
+
+
+def undecided(page):
+    """Marco's comment on the schools, which the demo leaves without a decision."""
+    return StakeholderComment.objects.get(
+        comment__page=page, decision="", comment__user__username="stakeholder-school-it"
+    )
+
+
+def decide(client, record, **data):
+    prefix = f"c{record.pk}"
+    return client.post(
+        f"/admin/consultations/comments/{record.pk}/decision/",
+        {f"{prefix}-{key}": value for key, value in data.items()},
+        follow=True,
+    )
+
+
+def test_an_editor_records_a_decision_and_the_commenter_is_told(
+    page, django_capture_on_commit_callbacks
+):
+    record = undecided(page)
+    revision = page.get_latest_revision()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(
+            client_for("editor-it"),
+            record,
+            decision=Decision.ADOPTED,
+            reason="Mentors start in June.",
+            adopted_in=revision.pk,
+        )
+    assert "Decision recorded" in " ".join(messages_of(response))
+    record.refresh_from_db()
+    assert (record.decision, record.adopted_in) == (Decision.ADOPTED, revision)
+    assert record.decided_by.username == "editor-it"
+    assert [m.to for m in mail.outbox] == [["stakeholder-school-it@example.org"]]
+    assert "Adopted" in mail.outbox[0].body and "Mentors start in June." in mail.outbox[0].body
+
+    outcome = client_for("stakeholder-ngo").get(f"/consultations/{page.pk}/outcome/")
+    html = outcome.content.decode()
+    assert "Mentors start in June." in html
+    assert "Marco Greco" not in html  # did not allow his name to be shown
+    assert "Amina Diallo" in html  # did
+
+
+def test_adopting_needs_the_revision_that_adopted_it(page):
+    record = undecided(page)
+    response = decide(client_for("editor-it"), record, decision=Decision.ADOPTED, reason="Yes")
+    assert "Say which revision adopted the comment." in " ".join(messages_of(response))
+    record.refresh_from_db()
+    assert record.decision == ""
+
+
+def test_only_editors_of_the_territory_record_decisions(page):
+    record = undecided(page)
+    response = decide(client_for("editor-de"), record, decision=Decision.NOTED, reason="No")
+    assert "you do not have permission" in " ".join(messages_of(response))
+    record.refresh_from_db()
+    assert record.decision == ""
+
+
+def test_a_moderator_hides_a_flagged_comment_with_a_reason_and_keeps_its_text(
+    page, django_capture_on_commit_callbacks
+):
+    record = StakeholderComment.objects.get(flags__status=FlagStatus.WAITING)
+    moderator = client_for("moderator")
+    assert record.comment.text in moderator.get("/admin/consultations/flags/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator.post(
+            f"/admin/consultations/comments/{record.pk}/hide/",
+            {"reason": "It names a member of staff."},
+        )
+
+    record.refresh_from_db()
+    assert record.is_hidden and record.hidden_reason == "It names a member of staff."
+    assert Comment.objects.get(pk=record.comment_id).text == record.comment.text  # kept
+    assert list(record.flags.values_list("status", flat=True)) == [FlagStatus.UPHELD]
+    assert [m.to for m in mail.outbox] == [["stakeholder-ngo-it@example.org"]]
+    assert "It names a member of staff." in mail.outbox[0].body
+    html = client_for("stakeholder-association").get(f"/consultations/{page.pk}/").content.decode()
+    assert record.comment.text not in html
+    assert "Hidden by a moderator: It names a member of staff." in html
+
+
+def test_a_moderator_dismisses_a_flag_and_the_comment_stays(page):
+    record = StakeholderComment.objects.get(flags__status=FlagStatus.WAITING)
+    client_for("moderator").post(f"/admin/consultations/comments/{record.pk}/dismiss/")
+    record.refresh_from_db()
+    assert not record.is_hidden
+    assert record.flags.get().status == FlagStatus.DISMISSED
+    assert (
+        "No flags waiting."
+        in client_for("moderator").get("/admin/consultations/flags/").content.decode()
+    )
+
+
+def test_editors_and_stakeholders_cannot_hide_comments(page):
+    record = StakeholderComment.objects.get(flags__status=FlagStatus.WAITING)
+    for username in ("editor-it", "stakeholder-association"):
+        client_for(username).post(
+            f"/admin/consultations/comments/{record.pk}/hide/", {"reason": "Mine to hide?"}
+        )
+    record.refresh_from_db()
+    assert not record.is_hidden
+    assert CommentFlag.objects.get(comment=record).status == FlagStatus.WAITING
+
+
+def test_exports_contain_every_comment_and_reply(page):
+    editor = client_for("editor-it")
+    records = StakeholderComment.objects.filter(comment__page=page)
+    replies = CommentReply.objects.filter(comment__page=page)
+    expected_rows = records.count() + replies.count()
+
+    response = editor.get(f"/admin/consultations/{page.pk}/comments.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    assert header[:4] == ["Type", "Comment id", "Reply to", "Section"]
+    assert len(body) == expected_rows
+    texts = {row[header.index("Text")] for row in body}
+    assert {record.comment.text for record in records} <= texts
+    assert {reply.text for reply in replies} <= texts
+    adopted = next(row for row in body if row[header.index("Decision")] == "Adopted")
+    assert adopted[header.index("Organisation type")] == "Migrant association"
+    assert adopted[header.index("Quoted passage")] == "mentors every new colleague for three months"
+    assert adopted[header.index("Agreements")] == "2"
+
+    response = editor.get(f"/admin/consultations/{page.pk}/comments.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == expected_rows + 1
+
+
+def test_exported_text_never_runs_as_a_spreadsheet_formula(page):
+    from co_design.room import comments
+
+    comments.post_comment(
+        _user("stakeholder-school-it"),
+        page,
+        page.get_latest_revision_as_object().sections[0].id,
+        '=HYPERLINK("http://evil.example","click")',
+        submission_key="00000000-0000-0000-0000-000000000001",
+    )
+    body = client_for("editor-it").get(f"/admin/consultations/{page.pk}/comments.csv").content
+    assert "'=HYPERLINK(" in body.decode("utf-8-sig")
+
+
+def test_stakeholders_cannot_export(page):
+    response = client_for("stakeholder-association").get(
+        f"/admin/consultations/{page.pk}/comments.csv"
+    )
+    assert response.status_code == 302  # no admin access: sent to the admin login
+
+
+def _user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
