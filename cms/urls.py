@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from co_design import accounts
 from co_design.consultation import consultation_room
 from co_design.my_consultations import my_consultations
 from co_design.review import workflow_action
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("accounts/", include(accounts)),
     path("consultations/", my_consultations, name="my_consultations"),
     path("consultations/<int:page_id>/", consultation_room, name="consultation_room"),
 ]
