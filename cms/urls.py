@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from co_design import accounts
 from co_design.consultation import consultation_room
+from co_design.invitation_views import accept_invitation
 from co_design.my_consultations import my_consultations
 from co_design.review import workflow_action
 from co_design.search import search
@@ -23,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
     path("accounts/", include(accounts)),
+    path("invitations/<str:token>/", accept_invitation, name="accept_invitation"),
     path("consultations/", my_consultations, name="my_consultations"),
     path("consultations/<int:page_id>/", consultation_room, name="consultation_room"),
 ]

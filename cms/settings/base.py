@@ -124,6 +124,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "my_consultations"
 AUTHENTICATION_BACKENDS = ["co_design.accounts.EmailOrUsernameBackend"]
+# Days an invitation link signs a stakeholder in before it expires.
+STAKEHOLDER_INVITATION_DAYS = int(os.environ.get("STAKEHOLDER_INVITATION_DAYS", "14"))
 
 # Interface languages: English is the shared language of the partnership.
 LANGUAGE_CODE = "en"

@@ -1,5 +1,6 @@
 """The ECCIPA content model, one module per activity of the project."""
 
+from .invitations import Invitation
 from .manifesto import ManifestoChapter, ManifestoPage
 from .needs_review import (
     NeedsFinding,
@@ -31,6 +32,7 @@ __all__ = [
     "Consultation",
     "ConsultationTask",
     "EditorialApprovalTask",
+    "Invitation",
     "ManifestoChapter",
     "ManifestoPage",
     "NeedsFinding",
