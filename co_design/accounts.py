@@ -1,6 +1,8 @@
 """Signing in on the public site: stakeholders never see the Wagtail admin, so they sign in,
 sign out and reset their password here, under /accounts/."""
 
+import unicodedata
+
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
@@ -60,7 +62,14 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     to the same mailbox as the invitation, so it proves nothing less."""
 
     def get_users(self, email):
-        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        # As Django does: a look-alike address that the database folds to the same case must
+        # not receive someone else's link.
+        return (user for user in users if folded(user.email) == folded(email))
+
+
+def folded(text):
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 urlpatterns = [

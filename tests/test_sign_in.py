@@ -121,6 +121,12 @@ def test_the_wagtail_admin_keeps_its_own_sign_in(client):
     assert response.url.startswith("/admin/login/")
 
 
+def test_signing_in_to_the_admin_still_leads_to_the_admin(client):
+    response = client.post("/admin/login/", {"username": "editor-de", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert response.url == "/admin/"
+
+
 def test_a_stakeholder_signed_in_on_the_site_cannot_enter_the_admin(client):
     sign_in(client, "stakeholder-ngo")
     response = client.get("/admin/")
