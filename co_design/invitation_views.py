@@ -22,15 +22,19 @@ def without_referrer(response):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def accept_invitation(request, token):
+    invitation = find(token)
+    signed_in = request.user.is_authenticated
+    if invitation and invitation.used_at and signed_in and invitation.user_id == request.user.pk:
+        # A second click of the same person (or a reload) who is already signed in.
+        return without_referrer(redirect("my_consultations"))
     if request.method == "POST":
         try:
             user = redeem(token)
         except InvitationRefused as refusal:
-            status = 404 if find(token) is None else 410
+            status = 404 if invitation is None else 410
             return without_referrer(refused(request, refusal.message, status))
         login(request, user, backend="co_design.accounts.EmailOrUsernameBackend")
         return without_referrer(redirect("my_consultations"))
-    invitation = find(token)
     reason = refusal_to_redeem(invitation)
     if reason:
         return without_referrer(refused(request, reason, status=404 if invitation is None else 410))

@@ -153,6 +153,15 @@ def test_the_link_works_only_once():
     assert User.objects.filter(email__iexact="jana.novak@example.org").count() == 1
 
 
+def test_following_a_used_link_again_while_signed_in_leads_to_my_consultations():
+    _, link = invitation_link()
+    invitee = Client()
+    invitee.post(link)
+    for response in (invitee.get(link), invitee.post(link)):
+        assert response.status_code == 302
+        assert response.url == "/consultations/"
+
+
 def test_an_expired_link_signs_nobody_in(client):
     invitation, link = invitation_link()
     Invitation.objects.filter(pk=invitation.pk).update(
