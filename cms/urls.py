@@ -5,6 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from co_design import accounts
+from co_design.invitation_views import accept_invitation
+from co_design.my_consultations import my_consultations
 from co_design.review import workflow_action
 from co_design.search import search
 
@@ -19,6 +22,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("accounts/", include(accounts)),
+    path("invitations/<str:token>/", accept_invitation, name="accept_invitation"),
+    path("consultations/", my_consultations, name="my_consultations"),
     path("consultations/", include("co_design.room.urls")),
 ]
 

@@ -84,6 +84,39 @@ def can(user, action, page, now=None):
     return RULES[action](user, roles, page, now or timezone.now())
 
 
+def can_invite(user, territory=None):
+    """May `user` invite stakeholders of `territory` (of any territory, when None)? Editors for
+    their own territory (their Profile's), moderators and administrators for every one."""
+    roles = roles_of(user)
+    if roles & {"admin", "moderator"}:
+        return ALLOWED
+    if "editor" not in roles:
+        return Verdict(False, _("Only editors, moderators and administrators invite stakeholders."))
+    own = territory_of(user)
+    if own is None:
+        return Verdict(
+            False,
+            _(
+                "Your profile names no territory, so you cannot invite stakeholders yet. "
+                "Ask an administrator to set it."
+            ),
+        )
+    if territory is None or territory.pk == own.pk:
+        return ALLOWED
+    return Verdict(
+        False, _("You may only invite stakeholders of %(territory)s.") % {"territory": own}
+    )
+
+
+def invitable_territories(user):
+    from .models import Territory
+
+    if roles_of(user) & {"admin", "moderator"}:
+        return Territory.objects.all()
+    own = territory_of(user) if can_invite(user) else None
+    return Territory.objects.filter(pk=own.pk) if own else Territory.objects.none()
+
+
 def _territory_editor(user, roles, page):
     if "editor" in roles and same_territory(user, page):
         return ALLOWED
@@ -128,6 +161,56 @@ def _can_view_draft(user, roles, page, now):
     if "editor" in roles:
         return _territory_editor(user, roles, page)
     return _consultation_participant(user, roles, page, now, while_open=False)
+
+
+def readable_consultations(user, consultations):
+    """Of `consultations` (for each page, the one the room shows: its open consultation, else
+    its latest), those whose draft `user` may read. The same verdicts as
+    can(user, "view_draft", page), in a number of queries that does not grow with the number of
+    consultations; tests hold the two to agreement."""
+    from .models import ConsultationTask
+
+    roles = roles_of(user)
+    if not roles:
+        return []
+    if roles & {"admin", "moderator", "partner_lead"}:
+        return list(consultations)
+    territories = page_territory_ids([consultation.page for consultation in consultations])
+    own_territory = territory_of(user)
+    own_territory_id = own_territory.pk if own_territory else None
+
+    def same_territory_as_user(consultation):
+        territory_id = territories[consultation.page_id]
+        return territory_id is not None and territory_id == own_territory_id
+
+    if "editor" in roles:
+        return [c for c in consultations if same_territory_as_user(c)]
+    tasks_inviting_user = set(
+        ConsultationTask.extra_groups.through.objects.filter(
+            consultationtask_id__in={c.task_state.task_id for c in consultations},
+            group_id__in=user.groups.values("pk"),
+        ).values_list("consultationtask_id", flat=True)
+    )
+    return [
+        c
+        for c in consultations
+        if ("stakeholder" in roles and same_territory_as_user(c))
+        or c.task_state.task_id in tasks_inviting_user
+    ]
+
+
+def page_territory_ids(pages):
+    """{page id: territory id or None}, one small query per page type rather than per page."""
+    from wagtail.models import Page
+
+    pages_by_model = {}
+    for page in pages:
+        pages_by_model.setdefault(page.specific_class or Page, []).append(page.pk)
+    territory_ids = {page.pk: None for page in pages}
+    for model, ids in pages_by_model.items():
+        if any(field.name == "territory" for field in model._meta.concrete_fields):
+            territory_ids.update(model.objects.filter(pk__in=ids).values_list("pk", "territory_id"))
+    return territory_ids
 
 
 def _can_comment(user, roles, page, now):

@@ -1,11 +1,11 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import rules
+from . import invitation_admin, rules
 from .models import Competence, Profile, Territory
 from .review import send_edited_page_back_through_review
 from .room import admin_views
@@ -38,9 +38,20 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
     menu_icon = "globe"
     menu_order = 200
     items = (TerritoryViewSet, CompetenceViewSet, ProfileViewSet)
+    submenu_hook = "register_eccipa_network_menu_item"
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("register_eccipa_network_menu_item")
+def register_invitations_menu_item():
+    return invitation_admin.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_invitation_urls():
+    return [path("invitations/", include(invitation_admin))]
 
 
 @hooks.register("after_edit_page")

@@ -119,7 +119,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LOGIN_URL = "/admin/login/"
+# Stakeholders sign in on the public site (the Wagtail admin keeps its own sign-in page), with
+# their username or e-mail address.
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "my_consultations"
+AUTHENTICATION_BACKENDS = ["co_design.accounts.EmailOrUsernameBackend"]
+# Days an invitation link signs a stakeholder in before it expires.
+STAKEHOLDER_INVITATION_DAYS = int(os.environ.get("STAKEHOLDER_INVITATION_DAYS", "14"))
 
 # Interface languages: English is the shared language of the partnership.
 LANGUAGE_CODE = "en"

@@ -1,6 +1,7 @@
 """The ECCIPA content model, one module per activity of the project."""
 
 from .comments import CommentAgreement, CommentFlag, Decision, FlagStatus, StakeholderComment
+from .invitations import Invitation
 from .manifesto import ManifestoChapter, ManifestoPage
 from .needs_review import (
     NeedsFinding,
@@ -36,6 +37,7 @@ __all__ = [
     "Decision",
     "EditorialApprovalTask",
     "FlagStatus",
+    "Invitation",
     "ManifestoChapter",
     "ManifestoPage",
     "NeedsFinding",
