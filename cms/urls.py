@@ -8,11 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from co_design import accounts
 from co_design.invitation_views import accept_invitation
 from co_design.my_consultations import my_consultations
+from co_design.page_locks import edit_page
 from co_design.review import workflow_action
 from co_design.search import search
 
 urlpatterns = [
-    # Ahead of Wagtail's admin URLs: the same workflow action, refusals explained.
+    # Ahead of Wagtail's admin URLs: the same views, one writer at a time per page
+    # (co_design/page_locks.py), and workflow refusals explained.
+    path("admin/pages/<int:page_id>/edit/", edit_page, name="eccipa_edit_page"),
     path(
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
         workflow_action,

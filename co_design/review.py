@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page, TaskState, WorkflowState
 
 from .models.review import ConsultationTask, ReviewStep
+from .page_locks import one_writer_per_page
 
 
 def send_edited_page_back_through_review(request, page):
@@ -57,4 +58,7 @@ def workflow_action(request, page_id, action_name, task_state_id):
     )
 
 
-wagtail_workflow_action = page_viewset_registry.as_view("workflow_action", page_id_kwarg="page_id")
+# Approving publishes, and publishing rewrites the page's comments: one writer at a time.
+wagtail_workflow_action = one_writer_per_page(
+    page_viewset_registry.as_view("workflow_action", page_id_kwarg="page_id")
+)

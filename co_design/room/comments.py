@@ -11,6 +11,7 @@ from wagtail.models import Comment, CommentReply
 from .. import rules
 from ..models import CommentAgreement, CommentFlag, FlagStatus, StakeholderComment
 from ..notifications import notify_comment_author
+from ..page_locks import comment_lock
 from .sections import sections_of
 
 
@@ -73,7 +74,7 @@ def post_comment(user, page, section_id, text, quote="", show_name=False, submis
     check_rate(user)
     profile = profile_of(user)
     try:
-        with transaction.atomic():
+        with comment_lock(page.pk):
             comment = Comment.objects.create(
                 page=page,
                 user=user,
@@ -106,7 +107,7 @@ def post_reply(user, stakeholder_comment, text):
     page = stakeholder_comment.comment.page
     require(user, "reply", page)
     check_rate(user)
-    with transaction.atomic():
+    with comment_lock(page.pk):
         reply = CommentReply.objects.create(
             comment=stakeholder_comment.comment, user=user, text=text
         )
