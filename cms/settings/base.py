@@ -174,7 +174,12 @@ GRAPHQL_DEFAULT_PAGE_SIZE = 20
 # Introspection: on in development, off in production (clients use graphql/schema.graphql).
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
 # Where a page is missing in the requested locale, the API serves the next locale of its chain.
-GRAPHQL_LOCALE_FALLBACKS = {"en": ["en"], "de": ["de", "en"], "it": ["it", "en"], "es": ["es", "en"]}
+GRAPHQL_LOCALE_FALLBACKS = {
+    "en": ["en"],
+    "de": ["de", "en"],
+    "it": ["it", "en"],
+    "es": ["es", "en"],
+}
 # Seconds a shared cache or browser may keep a persisted-query answer (the ETag revalidates it).
 GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
 # How long the server keeps an answer; publishing purges it sooner.
