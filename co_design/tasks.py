@@ -8,3 +8,11 @@ from django_tasks import task
 def send_email(subject, body, recipients):
     """Send one plain-text e-mail; callers enqueue it so a slow mail server never blocks a page."""
     return send_mail(subject, body, None, recipients)
+
+
+@task()
+def deliver_webhook(endpoint_id, payload, attempt=1):
+    """POST one publish event to one endpoint (co_design/webhooks.py); retries re-enqueue it."""
+    from .webhooks import deliver
+
+    return deliver(endpoint_id, payload, attempt)

@@ -17,6 +17,7 @@ from .round_tables import (
 from .strategies import StrategyDraftPage, StrategyIndexPage, StrategyModuleLink
 from .territories import Competence, PartnerOrganisation, Territory
 from .training import TrainingModulePage, TrainingProgrammePage
+from .webhooks import WebhookDelivery, WebhookEndpoint, WebhookPageType
 
 __all__ = [
     "Competence",
@@ -38,4 +39,7 @@ __all__ = [
     "Territory",
     "TrainingModulePage",
     "TrainingProgrammePage",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookPageType",
 ]
