@@ -12,5 +12,8 @@ class ApiContext:
 
     def __init__(self, request=None):
         self.request = request
-        self.loaders = Loaders(request)
+        # Wagtail keeps the site's root paths on the object given to get_url_parts(): the
+        # request, or this context when there is none, so that they are read once per answer.
+        self.url_cache = request if request is not None else self
+        self.loaders = Loaders(self.url_cache)
         self.rich_text = RichTextRenderer(self.loaders)

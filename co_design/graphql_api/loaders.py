@@ -62,7 +62,7 @@ def grouped_by_chain(keys):
     return groups.items()
 
 
-def fetch_page_paths(keys, request=None):
+def fetch_page_paths(keys, url_cache=None):
     """(chain, page id) → site-relative URL of the page's best live, public translation."""
     found = {}
     for chain, ids in grouped_by_chain(keys):
@@ -72,14 +72,15 @@ def fetch_page_paths(keys, request=None):
         pages = best_translations(Page.objects.live().public(), chain).filter(
             translation_key__in=set(translation_keys.values())
         )
-        paths = {page.translation_key: page_path(page, request) for page in pages}
+        paths = {page.translation_key: page_path(page, url_cache) for page in pages}
         for pk, key in translation_keys.items():
             found[(chain, pk)] = paths.get(key)
     return found
 
 
-def page_path(page, request=None):
-    parts = page.get_url_parts(request)
+def page_path(page, url_cache=None):
+    """The page's address relative to its site (`url_cache`: see ApiContext)."""
+    parts = page.get_url_parts(url_cache)
     return parts[2] if parts else None
 
 
@@ -170,8 +171,8 @@ def fetch_signatures(revision_ids):
 
 
 class Loaders:
-    def __init__(self, request=None):
-        self.page_paths = Loader(lambda keys: fetch_page_paths(keys, request))
+    def __init__(self, url_cache=None):
+        self.page_paths = Loader(lambda keys: fetch_page_paths(keys, url_cache))
         self.documents = Loader(fetch_documents)
         self.partner_organisations = Loader(fetch_partner_organisations, whole_table=True)
         self.findings = Loader(fetch_findings)

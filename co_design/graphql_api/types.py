@@ -122,7 +122,7 @@ class PublishedPage(graphene.Interface):
     last_published_at = graphene.DateTime()
 
     def resolve_url(page, info):
-        return absolute_url(page_path(page, info.context.request))
+        return absolute_url(page_path(page, info.context.url_cache))
 
     def resolve_locale(page, info):
         return page.locale.language_code
@@ -154,7 +154,7 @@ class NeedsFindingType(DjangoObjectType):
         return territory
 
     def resolve_url(finding, info):
-        path = page_path(finding.needs_review, info.context.request)
+        path = page_path(finding.needs_review, info.context.url_cache)
         return absolute_url(f"{path}#{finding.anchor}") if path else None
 
     def resolve_locale(finding, info):
