@@ -3,6 +3,7 @@ and public content only. The types and lookups are in co_design/graphql_api/."""
 
 import graphene
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .graphql_api import lookups
 from .graphql_api.errors import ApiError, ErrorCode
@@ -73,9 +74,9 @@ class Query(graphene.ObjectType):
     def resolve_strategy(root, info, locale, slug=None, id=None):
         chain = fallback_chain(locale)
         if (slug is None) == (id is None):
-            raise ApiError(ErrorCode.INVALID_ARGUMENT, reason="give either slug or id")
+            raise ApiError(ErrorCode.INVALID_ARGUMENT, reason=_("give either slug or id"))
         if id is not None and not str(id).isdigit():
-            raise lookups.not_found("strategy", f"id={id}")
+            raise lookups.not_found(_("strategy"), f"id={id}")
         return lookups.strategy(info.context, chain, slug=slug, pk=id)
 
     def resolve_training_modules(root, info, locale, **arguments):

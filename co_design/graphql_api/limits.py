@@ -24,7 +24,8 @@ def parse_query(query):
     if size > settings.GRAPHQL_MAX_QUERY_BYTES:
         raise ApiError(
             ErrorCode.QUERY_TOO_LARGE,
-            reason=f"{size} bytes, at most {settings.GRAPHQL_MAX_QUERY_BYTES}",
+            reason=_("%(size)d bytes, at most %(maximum)d")
+            % {"size": size, "maximum": settings.GRAPHQL_MAX_QUERY_BYTES},
         )
     try:
         return parse(query, max_lexical_tokens=settings.GRAPHQL_MAX_TOKENS, max_comments=100)
@@ -32,7 +33,7 @@ def parse_query(query):
         if "Parsing aborted" in error.message:
             raise ApiError(
                 ErrorCode.QUERY_TOO_LARGE,
-                reason=f"more than {settings.GRAPHQL_MAX_TOKENS} tokens",
+                reason=_("more than %(maximum)d tokens") % {"maximum": settings.GRAPHQL_MAX_TOKENS},
             ) from error
         error.extensions = {"code": ErrorCode.GRAPHQL_PARSE_FAILED.value}
         raise

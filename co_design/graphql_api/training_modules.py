@@ -10,6 +10,7 @@ import binascii
 
 import graphene
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from ..models import TrainingModulePage
 from .enums import DeliveryFormat
@@ -79,7 +80,7 @@ def page_size(first):
     if first is None:
         return settings.GRAPHQL_DEFAULT_PAGE_SIZE
     if first < 0:
-        raise ApiError(ErrorCode.INVALID_ARGUMENT, reason="first < 0")
+        raise ApiError(ErrorCode.INVALID_ARGUMENT, reason=_("first must not be negative"))
     if first > settings.GRAPHQL_MAX_PAGE_SIZE:
         raise ApiError(
             ErrorCode.PAGE_SIZE_TOO_LARGE, maximum=settings.GRAPHQL_MAX_PAGE_SIZE, requested=first

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
@@ -82,7 +83,7 @@ class PublicGraphQLView(View):
             elif isinstance(body.get("query"), str):
                 arguments = {"query_key": body["query"], "query": body["query"]}
             else:
-                raise bad_request(ErrorCode.BAD_REQUEST, reason="no query")
+                raise bad_request(ErrorCode.BAD_REQUEST, reason=_("no query"))
         except RequestError as error:
             return self.respond(error.answer)
         answer = self.answer(
@@ -101,11 +102,11 @@ class PublicGraphQLView(View):
         try:
             body = json.loads(request.body or b"null")
         except (UnicodeDecodeError, ValueError):
-            raise bad_request(ErrorCode.BAD_REQUEST, reason="the body is not JSON") from None
+            raise bad_request(ErrorCode.BAD_REQUEST, reason=_("the body is not JSON")) from None
         if isinstance(body, list):
             raise bad_request(ErrorCode.BATCHING_NOT_ALLOWED)
         if not isinstance(body, dict):
-            raise bad_request(ErrorCode.BAD_REQUEST, reason="the body is not a JSON object")
+            raise bad_request(ErrorCode.BAD_REQUEST, reason=_("the body is not a JSON object"))
         return body
 
     def published(self, query_id):
@@ -121,9 +122,11 @@ class PublicGraphQLView(View):
             try:
                 raw = json.loads(raw)
             except ValueError:
-                raise bad_request(ErrorCode.BAD_REQUEST, reason="variables are not JSON") from None
+                raise bad_request(
+                    ErrorCode.BAD_REQUEST, reason=_("variables are not JSON")
+                ) from None
         if raw is not None and not isinstance(raw, dict):
-            raise bad_request(ErrorCode.BAD_REQUEST, reason="variables are not a JSON object")
+            raise bad_request(ErrorCode.BAD_REQUEST, reason=_("variables are not a JSON object"))
         return raw or None
 
     # Answers
