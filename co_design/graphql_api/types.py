@@ -239,6 +239,9 @@ class StrategyType(DjangoObjectType):
 
 class ManifestoChapterType(DjangoObjectType):
     number = graphene.Int(required=True, description="Position in the Manifesto, from 1.")
+    locale = graphene.String(
+        required=True, description="The locale of the Manifesto this chapter is part of."
+    )
     summary = html_field()
     strategy = graphene.Field(StrategyType, required=True)
     participation = graphene.Field(
@@ -251,6 +254,9 @@ class ManifestoChapterType(DjangoObjectType):
         model = ManifestoChapter
         name = "ManifestoChapter"
         fields = ["id"]
+
+    def resolve_locale(chapter, info):
+        return chapter.page.locale.language_code
 
     def resolve_summary(chapter, info):
         return render(info, chapter, chapter.summary)
