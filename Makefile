@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install
+.PHONY: run test lint install bench
 
 # The stamp files make a second run skip the install unless a requirements file changed.
 $(VENV)/.run-deps: requirements.txt
@@ -30,3 +30,7 @@ test: $(VENV)/.test-deps
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The GraphQL Manifesto benchmark (bench/graphql_manifesto.py), on a throwaway SQLite database.
+bench: $(VENV)/.run-deps
+	$(BIN)/python bench/graphql_manifesto.py $(BENCH_ARGS)

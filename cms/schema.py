@@ -1,7 +1,13 @@
-"""The public GraphQL schema, composed from the apps' schema modules."""
+"""The public GraphQL schema, composed from the apps' schema modules.
+
+Read-only by construction: there is no Mutation type (which is what lets the endpoint accept
+cross-site POSTs without a CSRF token, see co_design/graphql_api/view.py).
+"""
 
 import graphene
 
+from co_design.graphql_api.context import ApiContext
+from co_design.graphql_api.errors import ErrorCodeEnum
 from co_design.schema import Query as CoDesignQuery
 
 
@@ -9,4 +15,10 @@ class Query(CoDesignQuery, graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query)
+class PublicSchema(graphene.Schema):
+    def execute(self, *args, context_value=None, **kwargs):
+        """Every execution gets its own context (loaders), also outside the HTTP view."""
+        return super().execute(*args, context_value=context_value or ApiContext(), **kwargs)
+
+
+schema = PublicSchema(query=Query, types=[ErrorCodeEnum])

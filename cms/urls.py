@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from co_design import accounts
+from co_design.graphql_api.view import PublicGraphQLView
 from co_design.invitation_views import accept_invitation
 from co_design.my_consultations import my_consultations
 from co_design.page_locks import edit_page
@@ -29,6 +30,7 @@ urlpatterns = [
     path("invitations/<str:token>/", accept_invitation, name="accept_invitation"),
     path("consultations/", my_consultations, name="my_consultations"),
     path("consultations/", include("co_design.room.urls")),
+    path("graphql/", PublicGraphQLView.as_view(), name="graphql"),
 ]
 
 if settings.DEBUG:

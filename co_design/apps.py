@@ -8,4 +8,4 @@ class CoDesignConfig(AppConfig):
     verbose_name = _("ECCIPA co-design")
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from . import publishing, signal_handlers  # noqa: F401

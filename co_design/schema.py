@@ -1,30 +1,96 @@
-"""The co-design part of the public GraphQL schema (composed in cms/schema.py)."""
+"""The co-design part of the public GraphQL schema (composed in cms/schema.py): read-only, live
+and public content only. The types and lookups are in co_design/graphql_api/."""
 
 import graphene
-from graphene_django import DjangoObjectType
+from django.conf import settings
+from django.utils.translation import gettext as _
 
-from .choices import Country
-from .models import Territory
+from .graphql_api import lookups
+from .graphql_api.errors import ApiError, ErrorCode
+from .graphql_api.locales import fallback_chain
+from .graphql_api.training_modules import (
+    TrainingModuleConnection,
+    TrainingModuleFilter,
+    TrainingModuleSort,
+    training_modules,
+)
+from .graphql_api.types import (
+    CompetenceType,
+    ManifestoType,
+    NeedsReviewType,
+    StrategyType,
+    TerritoryType,
+    TrainingModuleType,
+)
+from .models import Competence
 
 
-class TerritoryType(DjangoObjectType):
-    partner_organisations = graphene.List(graphene.NonNull(graphene.String), required=True)
-    country_name = graphene.String(required=True)
+def locale_argument():
+    return graphene.String(
+        default_value=settings.LANGUAGE_CODE,
+        description="en, de, it or es. A page missing in this locale comes from the next locale "
+        "of its fallback chain; each object's `locale` says which one.",
+    )
 
-    class Meta:
-        model = Territory
-        name = "Territory"
-        fields = ["id", "name", "slug", "country", "default_language"]
 
-    def resolve_partner_organisations(self, info):
-        return [organisation.name for organisation in self.partner_organisations.all()]
-
-    def resolve_country_name(self, info):
-        return str(Country(self.country).label)
+def required_list(of_type, **arguments):
+    return graphene.List(graphene.NonNull(of_type), required=True, **arguments)
 
 
 class Query(graphene.ObjectType):
-    territories = graphene.List(graphene.NonNull(TerritoryType), required=True)
+    manifesto = graphene.Field(
+        ManifestoType, locale=locale_argument(), description="The approved ECCIPA Manifesto."
+    )
+    strategies = required_list(StrategyType, locale=locale_argument())
+    strategy = graphene.Field(
+        StrategyType,
+        locale=locale_argument(),
+        slug=graphene.String(),
+        id=graphene.ID(),
+        description="One local strategy, by slug or by id (exactly one of them).",
+    )
+    training_modules = graphene.Field(
+        TrainingModuleConnection,
+        required=True,
+        locale=locale_argument(),
+        first=graphene.Int(description=f"At most {settings.GRAPHQL_MAX_PAGE_SIZE}."),
+        after=graphene.String(description="The endCursor of the previous page."),
+        filter=TrainingModuleFilter(),
+        sort=TrainingModuleSort(),
+    )
+    training_module = graphene.Field(
+        TrainingModuleType, locale=locale_argument(), slug=graphene.String(required=True)
+    )
+    needs_reviews = required_list(NeedsReviewType, locale=locale_argument())
+    territories = required_list(TerritoryType, locale=locale_argument())
+    competences = required_list(CompetenceType, locale=locale_argument())
 
-    def resolve_territories(self, info):
-        return Territory.objects.prefetch_related("partner_organisations")
+    def resolve_manifesto(root, info, locale):
+        return lookups.manifesto(info.context, fallback_chain(locale))
+
+    def resolve_strategies(root, info, locale):
+        return lookups.strategies(info.context, fallback_chain(locale))
+
+    def resolve_strategy(root, info, locale, slug=None, id=None):
+        chain = fallback_chain(locale)
+        if (slug is None) == (id is None):
+            raise ApiError(ErrorCode.INVALID_ARGUMENT, reason=_("give either slug or id"))
+        if id is not None and not str(id).isdigit():
+            raise lookups.not_found(_("strategy"), f"id={id}")
+        return lookups.strategy(info.context, chain, slug=slug, pk=id)
+
+    def resolve_training_modules(root, info, locale, **arguments):
+        return training_modules(info.context, fallback_chain(locale), **arguments)
+
+    def resolve_training_module(root, info, locale, slug):
+        return lookups.training_module(info.context, fallback_chain(locale), slug)
+
+    def resolve_needs_reviews(root, info, locale):
+        return lookups.needs_reviews(info.context, fallback_chain(locale))
+
+    def resolve_territories(root, info, locale):
+        return lookups.territories(fallback_chain(locale))
+
+    def resolve_competences(root, info, locale):
+        fallback_chain(locale)
+        return Competence.objects.all()

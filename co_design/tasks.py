@@ -15,3 +15,11 @@ def deliver_email(message):
     for content, mimetype in alternatives:
         email.attach_alternative(content, mimetype)
     return email.send()
+
+
+@task()
+def deliver_webhook(endpoint_id, payload, attempt=1):
+    """POST one publish event to one endpoint (co_design/webhooks.py); retries re-enqueue it."""
+    from .webhooks import deliver
+
+    return deliver(endpoint_id, payload, attempt)

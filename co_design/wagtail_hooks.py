@@ -2,11 +2,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import invitation_admin, rules
-from .models import Competence, Profile, Territory
+from .models import Competence, Profile, Territory, WebhookDelivery, WebhookEndpoint
 from .review import send_edited_page_back_through_review
 from .room import admin_views
 from .room.dashboard import ConsultationsPanel
@@ -112,3 +114,64 @@ def register_flagged_comments_menu_item():
 def add_consultations_panel(request, panels):
     if {"editor", "moderator", "admin"} & rules.roles_of(request.user):
         panels.append(ConsultationsPanel(request.user))
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """The delivery log is written by the webhook task only: it can be viewed, never edited."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.has_perm(self._get_permission_name("view"))
+
+
+register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
+
+
+class WebhookEndpointViewSet(SnippetViewSet):
+    model = WebhookEndpoint
+    icon = "link-external"
+    list_display = ["name", "url", "active", "created_at"]
+    list_filter = ["active"]
+
+
+class WebhookDeliveryViewSet(SnippetViewSet):
+    model = WebhookDelivery
+    icon = "history"
+    inspect_view_enabled = True
+    list_display = [
+        "created_at",
+        "endpoint",
+        "event",
+        "page_title",
+        "locale",
+        "attempt",
+        "status",
+        "response_status",
+    ]
+    list_filter = ["endpoint", "status", "event"]
+    inspect_view_fields = [
+        "endpoint",
+        "event_id",
+        "event",
+        "page_type",
+        "page_id",
+        "page_title",
+        "locale",
+        "attempt",
+        "status",
+        "response_status",
+        "error",
+        "duration_ms",
+        "next_attempt_at",
+        "payload",
+        "created_at",
+    ]
+
+
+class WebhooksViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Publish webhooks")
+    menu_icon = "link-external"
+    menu_order = 210
+    items = (WebhookEndpointViewSet, WebhookDeliveryViewSet)
+
+
+register_snippet(WebhooksViewSetGroup)

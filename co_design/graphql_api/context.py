@@ -1,0 +1,19 @@
+"""The state of one GraphQL execution, passed to every resolver as `info.context`."""
+
+from .loaders import Loaders
+from .rich_text import RichTextRenderer
+
+
+class ApiContext:
+    """The request (None when the schema is executed directly) and the loaders of one answer.
+
+    The API is anonymous: no resolver reads the user or the session, so every client gets the
+    same answer for the same query (which is what makes the answers cacheable)."""
+
+    def __init__(self, request=None):
+        self.request = request
+        # Wagtail keeps the site's root paths on the object given to get_url_parts(): the
+        # request, or this context when there is none, so that they are read once per answer.
+        self.url_cache = request if request is not None else self
+        self.loaders = Loaders(self.url_cache)
+        self.rich_text = RichTextRenderer(self.loaders)

@@ -1,0 +1,184 @@
+"""Loaders: what many objects of one answer need is fetched in one query for all of them.
+
+Root resolvers announce the keys of the objects they load (`want`); the first `get` fetches every
+announced key at once. A key nobody announced is still found, with a query of its own, so a
+missing announcement costs speed, never correctness.
+"""
+
+from collections import defaultdict
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page, TaskState
+
+from ..models import (
+    NeedsFinding,
+    NeedsReviewPage,
+    PartnerOrganisation,
+    SignOff,
+    StakeholderComment,
+    StrategyDraftPage,
+    TrainingModulePage,
+)
+from .locales import best_translations
+
+
+class Loader:
+    def __init__(self, fetch, whole_table=False):
+        """`whole_table`: `fetch` returns every key there is, so one fetch answers all."""
+        self._fetch = fetch
+        self._whole_table = whole_table
+        self._fetched = False
+        self._wanted = set()
+        self._loaded = {}
+
+    def want(self, keys):
+        self._wanted.update(key for key in keys if key not in self._loaded)
+
+    def get(self, key):
+        if self._whole_table and self._fetched:
+            return self._loaded.get(key)
+        if key not in self._loaded:
+            self._fetched = True
+            self._wanted.add(key)
+            found = self._fetch(self._wanted)
+            self._loaded.update(found)
+            self._loaded.update({wanted: found.get(wanted) for wanted in self._wanted})
+            self._wanted = set()
+        return self._loaded[key]
+
+    def loaded_values(self):
+        return [value for value in self._loaded.values() if value is not None]
+
+    def get_many(self, keys):
+        keys = list(keys)
+        self.want(keys)
+        return [self.get(key) for key in keys]
+
+
+def grouped_by_chain(keys):
+    """Keys are (chain, id) pairs: one query per chain, and an answer rarely has more than one."""
+    groups = defaultdict(set)
+    for chain, pk in keys:
+        groups[chain].add(pk)
+    return groups.items()
+
+
+def fetch_page_paths(keys, url_cache=None):
+    """(chain, page id) → site-relative URL of the page's best live, public translation."""
+    found = {}
+    for chain, ids in grouped_by_chain(keys):
+        translation_keys = dict(
+            Page.objects.filter(pk__in=ids).values_list("pk", "translation_key")
+        )
+        pages = best_translations(Page.objects.live().public(), chain).filter(
+            translation_key__in=set(translation_keys.values())
+        )
+        paths = {page.translation_key: page_path(page, url_cache) for page in pages}
+        for pk, key in translation_keys.items():
+            found[(chain, pk)] = paths.get(key)
+    return found
+
+
+def page_path(page, url_cache=None):
+    """The page's address relative to its site (`url_cache`: see ApiContext)."""
+    parts = page.get_url_parts(url_cache)
+    return parts[2] if parts else None
+
+
+def fetch_partner_organisations(territory_ids):
+    """Territory id → names of its partner organisations, for every territory: a small table."""
+    names = defaultdict(list)
+    for territory_id, name in PartnerOrganisation.objects.order_by(
+        "territory_id", "sort_order", "pk"
+    ).values_list("territory_id", "name"):
+        names[territory_id].append(name)
+    return names
+
+
+def fetch_documents(ids):
+    return get_document_model().objects.in_bulk(ids)
+
+
+def fetch_findings(keys):
+    """(chain, NeedsFinding id) → the same finding in the best live, public translation of its
+    needs review (findings are mirrored per published review, with the block ids kept)."""
+    found = {}
+    for chain, ids in grouped_by_chain(keys):
+        rows = NeedsFinding.objects.filter(pk__in=ids).values_list(
+            "pk", "block_id", "needs_review__translation_key"
+        )
+        wanted = {pk: (key, block_id) for pk, block_id, key in rows}
+        reviews = best_translations(NeedsReviewPage.objects.live().public(), chain)
+        localized = (
+            NeedsFinding.objects.filter(
+                needs_review__in=reviews.filter(
+                    translation_key__in={key for key, _ in wanted.values()}
+                ),
+                block_id__in={block_id for _, block_id in wanted.values()},
+            )
+            .select_related("needs_review__territory", "needs_review__locale")
+            .order_by()
+        )
+        by_key = {(f.needs_review.translation_key, f.block_id): f for f in localized}
+        for pk, identity in wanted.items():
+            found[(chain, pk)] = by_key.get(identity)
+    return found
+
+
+def fetch_finding_links(model):
+    """Page id → ids of the NeedsFinding rows its `needs_findings` field names."""
+    through = model.needs_findings.through
+    page_column = f"{model._meta.model_name}_id"
+
+    def fetch(page_ids):
+        links = defaultdict(list)
+        rows = through.objects.filter(**{f"{page_column}__in": page_ids}).order_by("id")
+        for page_id, finding_id in rows.values_list(page_column, "needsfinding_id"):
+            links[page_id].append(finding_id)
+        return links
+
+    return fetch
+
+
+def fetch_comments(translation_keys):
+    """Translation key of a strategy → [(section id, organisation type, decision)] of the
+    stakeholder comments on any of its translations (the consultation happens on one of them).
+    Comments a moderator hid do not count."""
+    comments = defaultdict(list)
+    rows = (
+        StakeholderComment.objects.visible()
+        .filter(comment__page__translation_key__in=translation_keys)
+        .values_list(
+            "comment__page__translation_key", "section_id", "organisation_type", "decision"
+        )
+    )
+    for key, section_id, organisation_type, decision in rows:
+        comments[key].append((section_id, organisation_type, decision))
+    return comments
+
+
+def fetch_signatures(revision_ids):
+    """Live revision id → the partner leads' signatures of that revision, in signing order."""
+    signatures = defaultdict(list)
+    rows = (
+        SignOff.objects.filter(
+            revision_id__in=revision_ids, task_state__status=TaskState.STATUS_APPROVED
+        )
+        .select_related("user__profile__territory")
+        .order_by("signed_at", "pk")
+    )
+    for signature in rows:
+        signatures[signature.revision_id].append(signature)
+    return signatures
+
+
+class Loaders:
+    def __init__(self, url_cache=None):
+        self.page_paths = Loader(lambda keys: fetch_page_paths(keys, url_cache))
+        self.documents = Loader(fetch_documents)
+        self.partner_organisations = Loader(fetch_partner_organisations, whole_table=True)
+        self.findings = Loader(fetch_findings)
+        self.strategy_findings = Loader(fetch_finding_links(StrategyDraftPage))
+        self.module_findings = Loader(fetch_finding_links(TrainingModulePage))
+        self.comments = Loader(fetch_comments)
+        self.signatures = Loader(fetch_signatures)

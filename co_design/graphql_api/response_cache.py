@@ -1,0 +1,47 @@
+"""Answers kept in Django's cache (Redis when REDIS_URL is set), purged on publishing.
+
+Purging bumps one generation number stored in the cache itself, so that it reaches every app
+process; answers of an older generation are never read again and expire on their own. A request
+reads the generation once, before it runs: an answer computed from content that changed during
+the request is stored under the generation it started with, which the purge already retired.
+"""
+
+import hashlib
+import json
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "graphql:generation"
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A fresh start (or an evicted counter) begins from the clock, above any number used
+        # before, so that no answer stored under an older generation can match again.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def purge():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no counter yet: nothing cached under it either
+        current_generation()
+
+
+def answer_key(generation, language, query_key, variables, operation_name):
+    request = json.dumps([query_key, variables, operation_name], sort_keys=True, default=str)
+    digest = hashlib.sha256(request.encode()).hexdigest()
+    return f"graphql:answer:{generation}:{language}:{digest}"
+
+
+def get_answer(key):
+    return cache.get(key)
+
+
+def store_answer(key, answer):
+    cache.set(key, answer, timeout=settings.GRAPHQL_CACHE_TIMEOUT)

@@ -1,0 +1,69 @@
+"""Rich text as clients need it: links resolved and absolute, in the page's locale.
+
+Wagtail stores links as `<a linktype="page" id="4">`. Its expand_db_html resolves them field by
+field (a query per field) and links unpublished pages as well; here the links of the whole answer
+are resolved together, to live and public pages only (a link to any other page keeps its text and
+loses its address). expand_db_html then expands what remains, and relative addresses are made
+absolute against settings.WAGTAILADMIN_BASE_URL (BASE_URL), the public address of the site.
+"""
+
+import re
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.utils.html import escape
+from wagtail.rich_text import expand_db_html
+from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
+
+RELATIVE_ADDRESS = re.compile(r'(\s(?:href|src)=")(/[^"]*)"')
+
+
+def absolute_url(path):
+    if not path:
+        return None
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+def link_references(html):
+    """(page ids, document ids) linked from a rich text."""
+    pages, documents = set(), set()
+    for match in FIND_A_TAG.finditer(html or ""):
+        attrs = extract_attrs(match.group(1))
+        target = {"page": pages, "document": documents}.get(attrs.get("linktype"))
+        if target is not None and attrs.get("id", "").isdigit():
+            target.add(int(attrs["id"]))
+    return pages, documents
+
+
+class RichTextRenderer:
+    def __init__(self, loaders):
+        self.loaders = loaders
+
+    def want(self, html, chain):
+        """Announce the links of a text that will be rendered, so that one query finds all."""
+        pages, documents = link_references(html)
+        self.loaders.page_paths.want((chain, pk) for pk in pages)
+        self.loaders.documents.want(documents)
+
+    def render(self, html, chain):
+        if not html:
+            return ""
+        self.want(html, chain)
+        html = FIND_A_TAG.sub(lambda match: self.resolve_link(match, chain), html)
+        html = expand_db_html(html)
+        return RELATIVE_ADDRESS.sub(
+            lambda match: f'{match.group(1)}{escape(absolute_url(match.group(2)))}"', html
+        )
+
+    def resolve_link(self, match, chain):
+        attrs = extract_attrs(match.group(1))
+        linktype, pk = attrs.get("linktype"), attrs.get("id", "")
+        if linktype not in {"page", "document"}:
+            return match.group(0)
+        url = None
+        if pk.isdigit() and linktype == "page":
+            url = absolute_url(self.loaders.page_paths.get((chain, int(pk))))
+        elif pk.isdigit():
+            document = self.loaders.documents.get(int(pk))
+            url = absolute_url(document.url) if document else None
+        return f'<a href="{escape(url)}">' if url else "<a>"

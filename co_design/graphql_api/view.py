@@ -1,0 +1,164 @@
+"""The HTTP endpoint, /graphql/.
+
+- POST, application/json only: {"query", "variables", "operationName"} or {"id", …} for a
+  published query. One operation per request (a JSON list, a batch, is refused).
+- GET runs published queries only (?id=<sha256>&variables=<json>), with Cache-Control and an
+  ETag; If-None-Match answers 304.
+- CSRF: exempt, because nothing here can change anything: the schema has no Mutation type and no
+  resolver reads the user or the session. Cross-site readers are what the endpoint is for; which
+  origins browsers let read the answers is CORS_ALLOWED_ORIGINS (django-cors-headers).
+- GraphiQL only when DEBUG.
+"""
+
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from graphene_django.views import GraphQLView
+
+from . import response_cache
+from .errors import ErrorCode
+from .execution import error_answer, run
+from .persisted import find_published_query
+
+
+class RequestError(Exception):
+    def __init__(self, answer):
+        self.answer = answer
+
+
+def bad_request(code, status=400, **params):
+    return RequestError(error_answer(status, code, **params))
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class PublicGraphQLView(View):
+    http_method_names = ["get", "post", "options"]
+    schema = None
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        response = self.respond(error_answer(405, ErrorCode.METHOD_NOT_ALLOWED))
+        response["Allow"] = "GET, POST, OPTIONS"
+        return response
+
+    def get(self, request):
+        if settings.DEBUG and "id" not in request.GET and GraphQLView.request_wants_html(request):
+            return GraphQLView.as_view(schema=self.get_schema(), graphiql=True)(request)
+        try:
+            if "id" not in request.GET:
+                raise bad_request(ErrorCode.PERSISTED_QUERY_REQUIRED)
+            published = self.published(request.GET["id"])
+            variables = self.variables(request.GET.get("variables"))
+            operation_name = request.GET.get("operationName") or None
+        except RequestError as error:
+            return self.respond(error.answer)
+        answer = self.answer(
+            request,
+            query_key=published.sha256,
+            document=published.document,
+            variables=variables,
+            operation_name=operation_name,
+        )
+        response = self.respond(answer)
+        if answer.status == 200:
+            response["ETag"] = answer.etag
+            patch_cache_control(response, public=True, max_age=settings.GRAPHQL_CACHE_MAX_AGE)
+            return get_conditional_response(request, etag=answer.etag, response=response)
+        return response
+
+    def post(self, request):
+        try:
+            body = self.json_body(request)
+            variables = self.variables(body.get("variables"))
+            operation_name = body.get("operationName") or None
+            if body.get("query") is None and body.get("id") is not None:
+                published = self.published(body["id"])
+                arguments = {"query_key": published.sha256, "document": published.document}
+            elif isinstance(body.get("query"), str):
+                arguments = {"query_key": body["query"], "query": body["query"]}
+            else:
+                raise bad_request(ErrorCode.BAD_REQUEST, reason=_("no query"))
+        except RequestError as error:
+            return self.respond(error.answer)
+        answer = self.answer(
+            request, variables=variables, operation_name=operation_name, **arguments
+        )
+        response = self.respond(answer)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    # Parts of a request
+
+    def json_body(self, request):
+        content_type = request.content_type.split(";")[0].strip().lower()
+        if content_type != "application/json":
+            raise bad_request(ErrorCode.UNSUPPORTED_MEDIA_TYPE, status=415)
+        try:
+            body = json.loads(request.body or b"null")
+        except (UnicodeDecodeError, ValueError):
+            raise bad_request(ErrorCode.BAD_REQUEST, reason=_("the body is not JSON")) from None
+        if isinstance(body, list):
+            raise bad_request(ErrorCode.BATCHING_NOT_ALLOWED)
+        if not isinstance(body, dict):
+            raise bad_request(ErrorCode.BAD_REQUEST, reason=_("the body is not a JSON object"))
+        return body
+
+    def published(self, query_id):
+        published = find_published_query(str(query_id))
+        if published is None:
+            raise bad_request(
+                ErrorCode.PERSISTED_QUERY_NOT_FOUND, status=404, id=str(query_id)[:80]
+            )
+        return published
+
+    def variables(self, raw):
+        if isinstance(raw, str):
+            try:
+                raw = json.loads(raw)
+            except ValueError:
+                raise bad_request(
+                    ErrorCode.BAD_REQUEST, reason=_("variables are not JSON")
+                ) from None
+        if raw is not None and not isinstance(raw, dict):
+            raise bad_request(ErrorCode.BAD_REQUEST, reason=_("variables are not a JSON object"))
+        return raw or None
+
+    # Answers
+
+    def get_schema(self):
+        if self.schema is None:
+            from cms.schema import schema
+
+            return schema
+        return self.schema
+
+    def answer(self, request, *, query_key, variables, operation_name, **query):
+        """From the cache, or run and cached (error messages are translated: the language is
+        part of the key)."""
+        generation = response_cache.current_generation()
+        key = response_cache.answer_key(
+            generation, get_language(), query_key, variables, operation_name
+        )
+        answer = response_cache.get_answer(key)
+        if answer is None:
+            answer = run(
+                self.get_schema(),
+                request,
+                variables=variables,
+                operation_name=operation_name,
+                **query,
+            )
+            if answer.status == 200:
+                response_cache.store_answer(key, answer)
+        return answer
+
+    def respond(self, answer):
+        response = HttpResponse(answer.body, status=answer.status, content_type="application/json")
+        patch_vary_headers(response, ["Accept-Language"])
+        return response

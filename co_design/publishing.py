@@ -1,0 +1,71 @@
+"""What publishing sets off: the GraphQL answer cache is purged, and webhooks are sent.
+
+Both wait for the transaction to commit, so that neither a receiver nor the next request sees
+content older than the change (the purge also happens at once, for code that runs outside a
+transaction). `robust=True`: a failure there is logged and never undoes a publish.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.models import Comment, Locale, Page, PageViewRestriction, Site, TaskState
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .graphql_api import response_cache
+from .models import Competence, NeedsFinding, PartnerOrganisation, Territory
+from .webhooks import enqueue_deliveries, event_payload, page_type_of
+
+# Besides pages, what the API shows comes from these (privacy of pages included).
+SHOWN_BY_THE_API = (
+    Competence,
+    Comment,
+    Locale,
+    NeedsFinding,
+    PageViewRestriction,
+    PartnerOrganisation,
+    Site,
+    TaskState,
+    Territory,
+)
+
+
+def purge_graphql_cache():
+    response_cache.purge()
+    transaction.on_commit(response_cache.purge, robust=True)
+
+
+def send_webhooks(event, page, revision=None):
+    if page_type_of(page) is None:
+        return
+    payload = event_payload(event, page, revision)
+    transaction.on_commit(lambda: enqueue_deliveries(payload), robust=True)
+
+
+@receiver(page_published)
+def on_page_published(sender, instance, revision=None, **kwargs):
+    purge_graphql_cache()
+    send_webhooks("page.published", instance, revision)
+
+
+@receiver(page_unpublished)
+def on_page_unpublished(sender, instance, **kwargs):
+    purge_graphql_cache()
+    send_webhooks("page.unpublished", instance)
+
+
+@receiver(post_page_move)
+def on_page_moved(sender, instance, **kwargs):
+    purge_graphql_cache()
+
+
+@receiver(post_delete)
+def on_deleted(sender, instance, **kwargs):
+    if isinstance(instance, (Page, get_document_model(), *SHOWN_BY_THE_API)):
+        purge_graphql_cache()
+
+
+@receiver(post_save)
+def on_saved(sender, instance, **kwargs):
+    if isinstance(instance, (get_document_model(), *SHOWN_BY_THE_API)):
+        purge_graphql_cache()
