@@ -9,8 +9,7 @@ from co_design import accounts
 from co_design.graphql_api.view import PublicGraphQLView
 from co_design.invitation_views import accept_invitation
 from co_design.my_consultations import my_consultations
-from co_design.page_locks import edit_page
-from co_design.review import workflow_action
+from co_design.review import edit_page, workflow_action
 from co_design.search import search
 
 urlpatterns = [

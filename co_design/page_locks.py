@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from functools import wraps
 
 from django.db import transaction
-from wagtail.admin.auth import require_admin_access
-from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
+
+from .models.review import WorkflowActionRefused
 
 
 @contextmanager
@@ -53,13 +53,23 @@ def one_writer_per_page(view):
     return locked
 
 
+def refusals_as_messages(view, refused):
+    """Inside the lock: a workflow step refusing an action (its own changes roll back to their
+    savepoint) is answered by `refused(request, page_id, refusal)`; the rest of the request,
+    such as the revision the editor's form saved, stays."""
+
+    @wraps(view)
+    def answered(request, *args, page_id, **kwargs):
+        try:
+            return view(request, *args, page_id=page_id, **kwargs)
+        except WorkflowActionRefused as refusal:
+            return refused(request, page_id, refusal)
+
+    return answered
+
+
 def reindex(page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is not None:
         model = page.specific_class._meta
         update_reference_index_task.enqueue(model.app_label, model.model_name, str(page_id))
-
-
-edit_page = require_admin_access(
-    one_writer_per_page(page_viewset_registry.as_view("edit", page_id_kwarg="page_id"))
-)

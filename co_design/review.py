@@ -9,8 +9,8 @@ from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page, TaskState, WorkflowState
 
-from .models.review import ConsultationTask, ReviewStep
-from .page_locks import one_writer_per_page
+from .models.review import ConsultationTask, ReviewStep, current_reviewed_revision
+from .page_locks import one_writer_per_page, refusals_as_messages
 
 
 def send_edited_page_back_through_review(request, page):
@@ -23,8 +23,8 @@ def send_edited_page_back_through_review(request, page):
     task_state = workflow_state.current_task_state
     if isinstance(task_state.task.specific, ConsultationTask):
         return
-    if task_state.revision_id == page.get_latest_revision().pk:
-        return
+    if current_reviewed_revision(task_state, page) is not None:
+        return  # saved without changing the text
     task_state.cancel(user=request.user, comment=_("The page was edited during this step."))
     workflow_state.refresh_from_db()
     workflow_state.update(user=request.user)
@@ -61,4 +61,22 @@ def workflow_action(request, page_id, action_name, task_state_id):
 # Approving publishes, and publishing rewrites the page's comments: one writer at a time.
 wagtail_workflow_action = one_writer_per_page(
     page_viewset_registry.as_view("workflow_action", page_id_kwarg="page_id")
+)
+
+
+def edit_refused(request, page_id, refusal):
+    """Approving from the page editor after changing the text: the edit is kept, the approval
+    is not, and the edited page goes back through review."""
+    messages.error(request, refusal.message)
+    page = Page.objects.get(pk=page_id).specific
+    send_edited_page_back_through_review(request, page)
+    return redirect("wagtailadmin_pages:edit", page_id)
+
+
+edit_page = require_admin_access(
+    one_writer_per_page(
+        refusals_as_messages(
+            page_viewset_registry.as_view("edit", page_id_kwarg="page_id"), edit_refused
+        )
+    )
 )

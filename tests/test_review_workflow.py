@@ -264,3 +264,44 @@ def test_approving_a_revision_that_is_no_longer_current_is_refused(moderator):
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
     puerto.refresh_from_db()
     assert puerto.summary != "Saved after submission."
+
+
+def approve_from_the_editor(client, page, **changes):
+    from .admin_forms import edit_form_data
+
+    data = edit_form_data(client, page, **changes)
+    data.update(
+        {
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": "{}",
+        }
+    )
+    return client.post(f"/admin/pages/{page.pk}/edit/", data, follow=True)
+
+
+def test_approving_from_the_page_editor_publishes_the_reviewed_text(moderator):
+    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    reviewed = puerto.current_workflow_task_state.revision.as_object()
+
+    response = approve_from_the_editor(moderator, puerto)
+
+    assert response.status_code == 200
+    puerto.refresh_from_db()
+    assert puerto.workflow_states.order_by("-created_at").first().status == "approved"
+    assert puerto.summary == reviewed.summary
+    assert puerto.live_revision == puerto.get_latest_revision()
+
+
+def test_changing_the_text_while_approving_from_the_editor_sends_it_back_to_consultation(
+    moderator,
+):
+    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+
+    response = approve_from_the_editor(moderator, puerto, summary="Changed by the approver.")
+
+    assert "is no longer current" in " ".join(messages_of(response))
+    puerto.refresh_from_db()
+    assert puerto.summary != "Changed by the approver."  # not published
+    assert puerto.get_latest_revision_as_object().summary == "Changed by the approver."  # kept
+    assert puerto.current_workflow_task.name == "Stakeholder consultation"

@@ -162,13 +162,14 @@ def fetch_signatures(revision_ids):
     signatures = defaultdict(list)
     rows = (
         SignOff.objects.filter(
-            revision_id__in=revision_ids, task_state__status=TaskState.STATUS_APPROVED
+            task_state__revision_id__in=revision_ids,
+            task_state__status=TaskState.STATUS_APPROVED,
         )
-        .select_related("user__profile__territory")
+        .select_related("user__profile__territory", "task_state")
         .order_by("signed_at", "pk")
     )
     for signature in rows:
-        signatures[signature.revision_id].append(signature)
+        signatures[signature.task_state.revision_id].append(signature)
     return signatures
 
 

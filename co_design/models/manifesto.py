@@ -56,7 +56,7 @@ class ManifestoPage(Page):
         from .review import SignOff
 
         return SignOff.objects.filter(
-            revision_id=self.live_revision_id, task_state__status="approved"
+            task_state__revision_id=self.live_revision_id, task_state__status="approved"
         ).select_related("user__profile__territory")
 
     def get_context(self, request, *args, **kwargs):

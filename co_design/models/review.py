@@ -5,6 +5,8 @@ EditorialApprovalTask (moderators approve; approval publishes). "Manifesto sign-
 PartnerSignOffTask (complete only when every partner lead signed the same revision).
 """
 
+import json
+import re
 from datetime import datetime, time, timedelta
 
 from django import forms
@@ -30,6 +32,62 @@ class WorkflowActionRefused(Exception):
         self.message = message
 
 
+# What a revision records about the page's state rather than its text.
+STATE_FIELDS = {
+    "draft_title",
+    "expired",
+    "first_published_at",
+    "has_unpublished_changes",
+    "last_published_at",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live",
+    "live_revision",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "numchild",
+    "wagtail_admin_comments",
+}
+
+
+# The rich text editor adds a key to each paragraph it saves; the text is the same without it.
+EDITOR_BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def normalised(value):
+    """Stored content compared by meaning: StreamField JSON parsed, editor keys dropped."""
+    if isinstance(value, str):
+        if value[:1] in ("[", "{"):
+            try:
+                return normalised(json.loads(value))
+            except ValueError:
+                pass
+        return EDITOR_BLOCK_KEY.sub("", value)
+    if isinstance(value, dict):
+        return {key: normalised(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [normalised(item) for item in value]
+    return value
+
+
+def text_of(revision):
+    return normalised(
+        {key: value for key, value in revision.content.items() if key not in STATE_FIELDS}
+    )
+
+
+def current_reviewed_revision(task_state, page):
+    """The page's latest revision if it says what the reviewed one says, else None.
+
+    Approving from the page editor saves the form first; the new revision is the reviewed text
+    unless the reviewer changed something."""
+    latest = page.get_latest_revision()
+    if latest.pk == task_state.revision_id or text_of(latest) == text_of(task_state.revision):
+        return latest
+    return None
+
+
 class ReviewStep:
     """What every ECCIPA review step checks before it acts."""
 
@@ -48,8 +106,7 @@ class ReviewStep:
             )
         page = workflow_state.content_object
         if action_name in self.revision_bound_actions:
-            latest = page.get_latest_revision()
-            if latest.pk != task_state.revision_id:
+            if current_reviewed_revision(task_state, page) is None:
                 return gettext(
                     "The page was edited after this revision was submitted, so revision "
                     "%(revision)s is no longer current. The current revision goes through "
@@ -66,6 +123,16 @@ class ReviewStep:
         reason = self.refusal(task_state, user, action_name)
         if reason:
             raise WorkflowActionRefused(reason)
+        if action_name in self.revision_bound_actions:
+            # Same text, newer revision (saved by the editor's form): approve that one, so the
+            # revision published is the latest and says exactly what was reviewed.
+            workflow_state = task_state.workflow_state
+            latest = current_reviewed_revision(task_state, workflow_state.content_object)
+            if latest.pk != task_state.revision_id:
+                task_state.revision = latest
+                task_state.save(update_fields=["revision"])
+                # Earlier steps approved the same text: let them count for this revision too.
+                workflow_state.copy_approved_task_states_to_revision(latest)
 
 
 def end_of_day(day):
