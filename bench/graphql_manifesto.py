@@ -9,6 +9,8 @@ each) and measures, in one run, the median time of the published manifesto query
 - view:     POST /graphql/ through Django's test client, cache purged before each request;
 - cached:   GET /graphql/?id=<sha256> (persisted query), answered from the cache;
 - 304:      the same GET with If-None-Match;
+- rest_v2:  Wagtail's built-in REST API v2 (enabled in this process only, bench/bench_settings.py)
+            listing the live strategies with their summary, vision and sections, uncached;
 - floor:    a plain Django view returning the same JSON bytes, ready-made (the least any
             Django answer costs here);
 
@@ -33,13 +35,14 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 SIZES = (3, 30)
 SECTIONS = 20
+MODULES = 50
 
 
 def setup_django(database_path):
     """A fresh database and the test settings (DEBUG off, so Django keeps no query log)."""
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
     os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench_settings"
     os.environ.setdefault("TASK_BACKEND", "immediate")
     import django
 
@@ -50,12 +53,26 @@ def bench_urlconf(floor_body):
     """The site's URLs plus the floor: a view that only returns ready-made bytes."""
     from django.http import HttpResponse
     from django.urls import include, path
+    from wagtail.api.v2.router import WagtailAPIRouter
+    from wagtail.api.v2.views import PagesAPIViewSet
+
+    from co_design.models import StrategyDraftPage
 
     def floor(request):
         return HttpResponse(floor_body["bytes"], content_type="application/json")
 
+    # The REST API exposes only the fields a model lists; list them here, in this process only.
+    from wagtail.api import APIField
+
+    StrategyDraftPage.api_fields = [APIField("summary"), APIField("vision"), APIField("sections")]
+    router = WagtailAPIRouter("bench_api")
+    router.register_endpoint("pages", PagesAPIViewSet)
     module = types.ModuleType("bench_urls")
-    module.urlpatterns = [path("bench/floor/", floor), path("", include("cms.urls"))]
+    module.urlpatterns = [
+        path("bench/floor/", floor),
+        path("bench/api/v2/", router.urls),
+        path("", include("cms.urls")),
+    ]
     sys.modules["bench_urls"] = module
     return "bench_urls"
 
@@ -105,11 +122,26 @@ def measure(size, runs, floor_body):
         return response
 
     floor_body["bytes"] = post().content
+    rest_url = "/bench/api/v2/pages/"
+    rest_query = {"type": "co_design.StrategyDraftPage", "fields": "summary,vision,sections",
+                  "limit": 100}  # fmt: skip
+
+    def rest():
+        response = client.get(rest_url, rest_query)
+        assert response.status_code == 200, response.content[:500]
+        return response
+
+    rest_answer = rest()
+    rest_pages = rest_answer.json()["meta"]["total_count"]
+    with CaptureQueriesContext(connection) as captured:
+        rest()
+    rest_queries = len(captured)
     timings = {
         "direct": median_ms(direct, runs),
         "view": median_ms(post, runs, before=response_cache.purge),
     }
     etag = get()["ETag"]  # from here on, the answer is in the cache
+    timings["rest_v2"] = median_ms(rest, runs)
     timings["cached"] = median_ms(get, runs)
     timings["304"] = median_ms(lambda: get(HTTP_IF_NONE_MATCH=etag), runs)
     timings["floor"] = median_ms(lambda: client.get("/bench/floor/"), runs)
@@ -119,6 +151,11 @@ def measure(size, runs, floor_body):
         "chapters": chapters,
         "sql_queries": sql_queries,
         "answer_bytes": len(floor_body["bytes"]),
+        "rest_v2": {
+            "pages": rest_pages,
+            "sql_queries": rest_queries,
+            "answer_bytes": len(rest_answer.content),
+        },  # fmt: skip
         "median_ms": {name: round(value, 3) for name, value in timings.items()},
         "ratio_to_floor": {
             name: round(value / timings["floor"], 1) for name, value in timings.items()
@@ -127,10 +164,10 @@ def measure(size, runs, floor_body):
 
 
 def table(results):
-    columns = ["direct", "view", "cached", "304", "floor"]
+    columns = ["direct", "view", "rest_v2", "cached", "304", "floor"]
     lines = [
         "Manifesto query: median ms (× floor)",
-        f"{'strategies':>10} {'SQL':>4} {'bytes':>8}  "
+        f"{'strategies':>10} {'SQL':>4} {'REST SQL':>8} {'bytes':>8}  "
         + "  ".join(f"{name:>16}" for name in columns),
     ]
     for result in results:
@@ -139,7 +176,8 @@ def table(results):
             for name in columns
         ]
         lines.append(
-            f"{result['strategies']:>10} {result['sql_queries']:>4} {result['answer_bytes']:>8}  "
+            f"{result['strategies']:>10} {result['sql_queries']:>4} "
+            f"{result['rest_v2']['sql_queries']:>8} {result['answer_bytes']:>8}  "
             + "  ".join(f"{cell:>16}" for cell in cells)
         )
     return "\n".join(lines)
@@ -162,8 +200,15 @@ def main():
         with override_settings(ROOT_URLCONF=bench_urlconf(floor_body)):
             for size in SIZES:
                 print(f"Seeding {size} strategies × {SECTIONS} sections…", flush=True)
-                call_command(
-                    "seed_demo", "--strategies", str(size), "--sections", str(SECTIONS), verbosity=0
+                call_command(  # fmt: skip
+                    "seed_demo",
+                    "--strategies",
+                    str(size),
+                    "--sections",
+                    str(SECTIONS),
+                    "--modules",
+                    str(MODULES),
+                    verbosity=0,
                 )
                 results.append(measure(size, arguments.runs, floor_body))
 
