@@ -6,3 +6,4 @@ from cms.settings.test import INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2", "rest_framework"]
 WAGTAILAPI_LIMIT_MAX = 100
+ROOT_URLCONF = "bench_urls"
