@@ -31,6 +31,10 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+$(VENV)/.bench-deps: $(VENV)/.run-deps bench/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
 # The GraphQL Manifesto benchmark (bench/graphql_manifesto.py), on a throwaway SQLite database.
-bench: $(VENV)/.run-deps
+bench: $(VENV)/.bench-deps
 	$(BIN)/python bench/graphql_manifesto.py $(BENCH_ARGS)

@@ -1,0 +1,35 @@
+"""URLs of the benchmark process: the site, the floor, and Wagtail's REST API v2."""
+
+import os
+from functools import cache
+
+from django.http import HttpResponse
+from django.urls import include, path
+from wagtail.api import APIField
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from co_design.models import StrategyDraftPage
+
+
+@cache
+def floor_bytes():
+    with open(os.environ["BENCH_FLOOR_FILE"], "rb") as answer:
+        return answer.read()
+
+
+def floor(request):
+    """The least any Django answer costs here: ready-made bytes, no database, no template."""
+    return HttpResponse(floor_bytes(), content_type="application/json")
+
+
+# The REST API exposes only the fields a model lists; they are listed here, for the bench only.
+StrategyDraftPage.api_fields = [APIField("summary"), APIField("vision"), APIField("sections")]
+router = WagtailAPIRouter("bench_api")
+router.register_endpoint("pages", PagesAPIViewSet)
+
+urlpatterns = [
+    path("bench/floor/", floor),
+    path("bench/api/v2/", router.urls),
+    path("", include("cms.urls")),
+]
