@@ -77,7 +77,8 @@ def test_replies_from_the_editor_sidebar_appear_in_the_room_and_notify_the_comme
         )
     assert "Done." in stakeholder.get(f"/consultations/{page.pk}/").content.decode()
     assert [m.to for m in mail.outbox] == [["stakeholder-school-it@example.org"]]
-    assert mail.outbox[0].subject == f"New reply to your comment on {page.title}"
+    # in the stakeholder's language
+    assert mail.outbox[0].subject == f"Nuova risposta al suo commento su {page.title}"
 
 
 def test_replies_from_the_room_appear_in_the_page_editor(page, stakeholder):

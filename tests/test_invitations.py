@@ -86,9 +86,9 @@ def test_the_invitation_e_mail_carries_the_link_in_the_invitees_language():
     invitation = Invitation.objects.get(email="jana.novak@example.org")
     [message] = mail.outbox
     assert message.to == ["jana.novak@example.org"]
-    assert message.subject == "Invitation to the ECCIPA co-design of Rheinfeld"
-    assert "Dear Jana Novak," in message.body
-    assert "Emma Becker invites you" in message.body
+    assert message.subject == "Einladung zum ECCIPA Co-Design von Rheinfeld"
+    assert "Guten Tag Jana Novak," in message.body
+    assert "Emma Becker lädt Sie ein" in message.body
     assert re.search(r"http://testserver/invitations/[\w-]{40,}/", message.body)
     with translation.override("de"):  # the date is written the invitee's way
         assert date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT") in (

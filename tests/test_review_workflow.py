@@ -44,7 +44,10 @@ def test_submitting_opens_the_consultation_and_emails_the_territory_stakeholders
     assert closes.date() == timezone.localdate() + timedelta(days=14)
     assert (closes.hour, closes.minute) == (23, 59)
 
-    invitations = [m for m in mail.outbox if m.subject == f"Consultation open: {rheinfeld.title}"]
+    opened = ("Consultation open", "Beteiligung offen", "Consultazione aperta", "Consulta abierta")
+    invitations = [
+        m for m in mail.outbox if m.subject in {f"{word}: {rheinfeld.title}" for word in opened}
+    ]
     invited = sorted(address for message in invitations for address in message.to)
     assert invited == ["stakeholder-ngo@example.org", "stakeholder-rolemodel@example.org"]
     message = invitations[0]

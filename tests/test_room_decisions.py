@@ -55,7 +55,8 @@ def test_an_editor_records_a_decision_and_the_commenter_is_told(
     assert (record.decision, record.adopted_in) == (Decision.ADOPTED, revision)
     assert record.decided_by.username == "editor-it"
     assert [m.to for m in mail.outbox] == [["stakeholder-school-it@example.org"]]
-    assert "Adopted" in mail.outbox[0].body and "Mentors start in June." in mail.outbox[0].body
+    assert "Accolto" in mail.outbox[0].body  # Italian, as the stakeholder chose
+    assert "Mentors start in June." in mail.outbox[0].body
 
     outcome = client_for("stakeholder-ngo").get(f"/consultations/{page.pk}/outcome/")
     html = outcome.content.decode()
