@@ -131,10 +131,10 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
                 break
             except requests.RequestException:
                 time.sleep(0.2)
-        page_id = re.search(r"/consultations/(\d+)/", manage(
+        page_id = re.search(r"/en/consultations/(\d+)/", manage(
             "shell", "-v0", "-c",
             "from co_design.models import StrategyDraftPage as S; "
-            "print(f'/consultations/{S.objects.get(slug=\"valdoria-local-strategy\").pk}/')",
+            "print(f'/en/consultations/{S.objects.get(slug=\"valdoria-local-strategy\").pk}/')",
         )).group(1)  # fmt: skip
 
         def stakeholder(username):
@@ -191,7 +191,7 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
     accepted = {
         (text, section)
         for text, section, status, location in outcomes
-        if status == 302 and f"/consultations/{page_id}/#comment-" in location
+        if status == 302 and f"/en/consultations/{page_id}/#comment-" in location
     }
     print(
         f"\n{len(outcomes)} posts by {STAKEHOLDERS} stakeholders in {elapsed:.1f}s "

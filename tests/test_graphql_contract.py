@@ -80,7 +80,7 @@ def check_modules(data):
     assert connection["totalCount"] == TrainingModulePage.objects.live().count()
     assert connection["pageInfo"]["hasNextPage"] is False
     node = connection["edges"][0]["node"]
-    assert node["url"].startswith("http://testserver/toolkit/")
+    assert node["url"].startswith("http://testserver/en/toolkit/")
     assert node["deliveryFormat"] in {"IN_PERSON", "ONLINE", "BLENDED", "SELF_PACED"}
     assert all(edge["node"]["competences"] for edge in connection["edges"])
 

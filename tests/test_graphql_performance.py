@@ -39,7 +39,7 @@ def test_manifesto_runs_the_same_few_queries_with_3_or_30_chapters(django_assert
     assert len(answer["chapters"][-1]["strategy"]["sections"]) == 20
     # The generated sections link to the Toolkit: rich text links are resolved in bulk too.
     assert (
-        'href="http://testserver/toolkit/"'
+        'href="http://testserver/en/toolkit/"'
         in answer["chapters"][-1]["strategy"]["sections"][0]["body"]
     )
 

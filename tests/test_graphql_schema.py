@@ -42,7 +42,7 @@ def test_manifesto_has_its_chapters_in_order_with_each_strategy_and_its_sections
     answer = data_of(MANIFESTO)["manifesto"]
     assert answer["title"] == "The ECCIPA Manifesto"
     assert answer["version"] == manifesto.live_revision_id
-    assert answer["url"] == "http://testserver/manifesto/"
+    assert answer["url"] == "http://testserver/en/manifesto/"
     assert [chapter["number"] for chapter in answer["chapters"]] == [1, 2, 3]
     assert [chapter["strategy"]["territory"]["name"] for chapter in answer["chapters"]] == [
         chapter.strategy.territory.name for chapter in manifesto.chapters.order_by("sort_order")
@@ -70,7 +70,7 @@ def test_rich_text_links_are_absolute_and_lead_to_live_pages_only():
     vision = data_of('{ strategy(slug: "valdoria-local-strategy") { vision } }')["strategy"][
         "vision"
     ]
-    assert '<a href="http://testserver/toolkit/">the Toolkit</a>' in vision
+    assert '<a href="http://testserver/en/toolkit/">the Toolkit</a>' in vision
     assert "<a>a draft</a>" in vision
     assert "not-yet" not in vision
     assert '<a href="https://example.org/x?a=1&amp;b=2">elsewhere</a>' in vision
@@ -80,7 +80,7 @@ def test_rich_text_links_are_absolute_and_lead_to_live_pages_only():
 def test_recommendations_link_to_the_toolkit_with_an_absolute_address():
     recommendations = data_of(MANIFESTO)["manifesto"]["recommendations"]
     texts = " ".join(item["text"] for item in recommendations)
-    assert '<a href="http://testserver/toolkit/">ECCIPA Toolkit</a>' in texts
+    assert '<a href="http://testserver/en/toolkit/">ECCIPA Toolkit</a>' in texts
 
 
 def test_each_section_exposes_the_needs_findings_it_addresses():
@@ -97,7 +97,7 @@ def test_each_section_exposes_the_needs_findings_it_addresses():
             "theme": "Language barriers at the front desk",
             "kind": "WEAKNESS",
             "priority": "HIGH",
-            "url": f"http://testserver/needs-review/rheinfeld-needs-review/#finding-{finding.block_id}",
+            "url": f"http://testserver/en/needs-review/rheinfeld-needs-review/#finding-{finding.block_id}",
             "territory": {"name": "Rheinfeld"},
         }
     ]

@@ -145,7 +145,7 @@ def test_publishing_a_strategy_posts_a_signed_event(receiver, django_capture_on_
         "title": page.title,
         "locale": "en",
         "version": revision.pk,
-        "url": "http://testserver/strategies/valdoria-local-strategy/",
+        "url": "http://testserver/en/strategies/valdoria-local-strategy/",
     }
     [delivery] = WebhookDelivery.objects.all()
     assert (delivery.status, delivery.response_status, delivery.attempt) == ("succeeded", 204, 1)

@@ -47,7 +47,7 @@ def test_every_page_type_renders_accessible_html(client, model):
 
 
 def test_home_page_links_to_the_toolkit_strategies_and_manifesto(client):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert "The three activities" in html
     for title, page in [
         ("Needs Review", NeedsReviewIndexPage),
@@ -92,7 +92,7 @@ def test_manifesto_lists_only_live_strategies_as_chapters(client):
 
 
 def test_unknown_path_gives_the_site_404_page(client):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
 

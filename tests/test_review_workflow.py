@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
@@ -51,12 +52,16 @@ def test_submitting_opens_the_consultation_and_emails_the_territory_stakeholders
     invited = sorted(address for message in invitations for address in message.to)
     assert invited == ["stakeholder-ngo@example.org", "stakeholder-rolemodel@example.org"]
     message = invitations[0]
-    assert f"http://testserver/consultations/{rheinfeld.pk}/" in message.body
+    recipient = get_user_model().objects.get(email=message.to[0])
+    language = recipient.profile.language  # the link opens the room in the recipient's language
+    assert f"http://testserver/{language}/consultations/{rheinfeld.pk}/" in message.body
 
-    room = client_for("stakeholder-ngo").get(f"/consultations/{rheinfeld.pk}/")
+    room = client_for("stakeholder-ngo").get(f"/en/consultations/{rheinfeld.pk}/")
     assert room.status_code == 200
     assert "Revised: a city that welcomes." in room.content.decode()
-    assert client_for("stakeholder-city").get(f"/consultations/{rheinfeld.pk}/").status_code == 403
+    assert (
+        client_for("stakeholder-city").get(f"/en/consultations/{rheinfeld.pk}/").status_code == 403
+    )
 
 
 def test_the_published_revision_is_the_reviewed_one(rheinfeld, editor, moderator):
@@ -248,7 +253,7 @@ def test_a_closed_consultation_says_so_in_the_room():
     consultation.closes_at = timezone.now() - timedelta(hours=1)
     consultation.save()
 
-    html = client_for("stakeholder-association").get(f"/consultations/{valdoria.pk}/")
+    html = client_for("stakeholder-association").get(f"/en/consultations/{valdoria.pk}/")
     assert "it no longer accepts comments" in html.content.decode()
 
 

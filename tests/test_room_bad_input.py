@@ -51,7 +51,7 @@ def test_empty_or_oversized_comments_are_refused(page, stakeholder, text, messag
 def test_html_and_script_are_stored_as_typed_and_shown_as_text(page, stakeholder):
     text = '<script>alert("x")</script><b onclick="steal()">bold</b>'
     post_comment(stakeholder, page, section=section_ids(page)[0], text=text)
-    html = stakeholder.get(f"/consultations/{page.pk}/").content.decode()
+    html = stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert '<b onclick="steal()">' not in html
@@ -114,7 +114,7 @@ def test_a_stakeholder_of_another_territory_is_refused(page):
 
 def test_anonymous_visitors_are_sent_to_sign_in(page):
     response = Client().post(
-        f"/consultations/{page.pk}/comments/", comment_data(section_ids(page)[0], "Anonymous")
+        f"/en/consultations/{page.pk}/comments/", comment_data(section_ids(page)[0], "Anonymous")
     )
     assert response.status_code == 302
     assert not Comment.objects.filter(text="Anonymous").exists()

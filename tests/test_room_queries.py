@@ -79,7 +79,7 @@ def queries_to_render(client, page):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(f"/consultations/{page.pk}/")
+        response = client.get(f"/en/consultations/{page.pk}/")
     assert response.status_code == 200
     return len(captured), response
 
@@ -99,7 +99,7 @@ def test_the_room_renders_500_comments_in_as_many_queries_as_50():
 
     assert with_500 == with_50
     # What remains grows with the draft, not the comments: with i18n on, Wagtail looks up the
-    # active locale once per page link it renders.
+    # active locale once per page link it renders (and once for the home page of that language).
     draft = page.get_latest_revision_as_object()
     links = sum(block.value["body"].source.count('linktype="page"') for block in draft.sections)
-    assert with_50 <= 30 + links
+    assert with_50 <= 31 + links

@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so that CORS headers are also set on its redirects.
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -124,7 +124,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Stakeholders sign in on the public site (the Wagtail admin keeps its own sign-in page), with
 # their username or e-mail address.
-LOGIN_URL = "/accounts/login/"
+LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_consultations"
 AUTHENTICATION_BACKENDS = ["co_design.accounts.EmailOrUsernameBackend"]
 # Days an invitation link signs a stakeholder in before it expires.
