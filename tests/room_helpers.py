@@ -6,7 +6,7 @@ from co_design.models import StrategyDraftPage
 
 
 def valdoria():
-    return StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 
 
 def section_ids(page):

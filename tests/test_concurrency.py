@@ -58,10 +58,10 @@ import json
 from wagtail.models import Comment, Revision
 from co_design.models import StakeholderComment, StrategyDraftPage
 def revisions(slug):
-    page = StrategyDraftPage.objects.get(slug=slug)
+    page = StrategyDraftPage.objects.get(locale__language_code="en", slug=slug)
     count = Revision.page_revisions.filter(object_id=str(page.pk)).count()
     return count, page.live_revision_id, page.latest_revision_id
-valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+valdoria = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 print(json.dumps({
     "comments": list(StakeholderComment.objects.filter(comment__page=valdoria).values_list(
         "comment_id", "comment__text", "section_id", "submission_key")),

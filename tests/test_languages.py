@@ -86,3 +86,32 @@ def test_a_stakeholders_room_link_follows_the_language_prefix():
     client = client_for("stakeholder-ngo")
     assert client.get("/en/consultations/").status_code == 200
     assert client.get("/de/consultations/").status_code == 200
+
+
+@pytest.mark.parametrize("language", ["de", "it", "es"])
+def test_the_demo_has_the_manifesto_a_strategy_and_the_toolkit_translated(client, language):
+    from co_design.models import ManifestoPage, StrategyDraftPage, TrainingProgrammePage
+
+    locale = Locale.objects.get(language_code=language)
+    for model in (ManifestoPage, StrategyDraftPage, TrainingProgrammePage):
+        page = model.objects.live().filter(locale=locale).first()
+        assert page is not None, model
+        source = model.objects.get(translation_key=page.translation_key, locale__language_code="en")
+        assert page.url.startswith(f"/{language}/")
+        response = client.get(page.url)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"] == language
+        assert soup.find("main").get("lang") is None  # content and interface in one language
+        # the switcher leads to the English source, the same page
+        assert switcher(response.content)["en"]["href"] == source.url
+
+
+def test_translated_subtrees_go_through_the_same_review_workflows():
+    from co_design.models import ManifestoPage, StrategyDraftPage
+
+    for language in ["de", "it", "es"]:
+        strategy = StrategyDraftPage.objects.get(locale__language_code=language)
+        manifesto = ManifestoPage.objects.get(locale__language_code=language)
+        assert strategy.get_workflow().name == "Local strategy review"
+        assert manifesto.get_workflow().name == "Manifesto sign-off"

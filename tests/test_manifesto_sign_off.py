@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def manifesto():
-    return ManifestoPage.objects.get()
+    return ManifestoPage.objects.get(locale__language_code="en")
 
 
 def signers(task_state):

@@ -40,12 +40,14 @@ def open_consultations_on_module_copies(count):
 
 @pytest.fixture
 def valdoria():
-    return StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 
 
 @pytest.fixture
 def puerto_alba():
-    return StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    return StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="puerto-alba-local-strategy"
+    )
 
 
 def test_a_stakeholder_sees_the_open_draft_of_their_territory_with_its_closing_date(valdoria):
@@ -92,7 +94,9 @@ def test_the_last_day_is_announced(valdoria):
 
 
 def test_a_newly_opened_consultation_appears_for_its_territory_only(valdoria):
-    rheinfeld = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    rheinfeld = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     submit(client_for("editor-de"), rheinfeld, title="Rheinfeld strategy, consultation draft")
 
     response = client_for("stakeholder-ngo").get("/en/consultations/")

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def rheinfeld():
-    return StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    return StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
 
 
 @pytest.fixture
@@ -184,7 +186,9 @@ def test_acting_on_a_cancelled_workflow_is_refused(rheinfeld, editor, moderator)
 
 
 def test_an_editor_of_another_territory_cannot_close_the_consultation():
-    valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    valdoria = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     task_state = valdoria.current_workflow_task_state
 
     response = act(client_for("editor-de"), valdoria, "close")
@@ -196,7 +200,9 @@ def test_an_editor_of_another_territory_cannot_close_the_consultation():
 
 
 def test_stakeholders_never_reach_the_workflow_actions():
-    valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    valdoria = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     response = act(client_for("stakeholder-association"), valdoria, "close", follow=False)
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
@@ -215,7 +221,9 @@ def test_an_approver_without_publish_rights_is_refused_before_anything_changes(
     EditorialApprovalTask.objects.get().groups.add(reviewers)
     reviewer = django_user_model.objects.create_user("reviewer", "reviewer@example.org", "x")
     reviewer.groups.add(reviewers)
-    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    puerto = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="puerto-alba-local-strategy"
+    )
     task_state = puerto.current_workflow_task_state
     assert task_state.task.name == "Editorial approval"
 
@@ -230,7 +238,9 @@ def test_an_approver_without_publish_rights_is_refused_before_anything_changes(
 
 
 def test_editors_change_the_closing_date_and_a_past_date_is_refused():
-    valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    valdoria = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     editor = client_for("editor-it")
     new_date = timezone.localdate() + timedelta(days=30)
 
@@ -248,7 +258,9 @@ def test_editors_change_the_closing_date_and_a_past_date_is_refused():
 
 
 def test_a_closed_consultation_says_so_in_the_room():
-    valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    valdoria = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     consultation = Consultation.objects.for_page(valdoria).get()
     consultation.closes_at = timezone.now() - timedelta(hours=1)
     consultation.save()
@@ -258,7 +270,9 @@ def test_a_closed_consultation_says_so_in_the_room():
 
 
 def test_approving_a_revision_that_is_no_longer_current_is_refused(moderator):
-    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    puerto = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="puerto-alba-local-strategy"
+    )
     task_state = puerto.current_workflow_task_state
     # A newer revision saved outside the editor (e.g. by an import), so no hook restarted review.
     draft = puerto.get_latest_revision_as_object()

@@ -77,7 +77,9 @@ def test_a_forged_section_id_is_refused(page, stakeholder):
 
 
 def test_a_section_of_another_page_is_refused(page, stakeholder):
-    other = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    other = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     response = post_comment(stakeholder, page, section=section_ids(other)[0], text="Hello")
     assert response.status_code == 400
 
@@ -94,7 +96,9 @@ def test_commenting_after_the_closing_date_is_refused(page, stakeholder):
 
 
 def test_commenting_on_a_draft_not_under_consultation_is_refused():
-    rheinfeld = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    rheinfeld = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     response = post_comment(
         client_for("stakeholder-ngo"), rheinfeld, section=section_ids(rheinfeld)[0], text="Hi"
     )

@@ -25,13 +25,17 @@ def test_search_never_shows_unpublished_or_private_pages_or_draft_text(client):
     module.unpublish()
     assert module.title not in result_titles(client, "trauma")
 
-    strategy = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    strategy = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     PageViewRestriction.objects.create(
         page=strategy, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
     assert strategy.title not in result_titles(client, "Valdoria")
 
-    draft = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    draft = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     draft.summary = "Zeppelinwerft confidential draft wording"
     draft.save_revision()
     assert result_titles(client, "Zeppelinwerft") == []

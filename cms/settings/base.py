@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "co_design",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    # Editors translate a page from its source ("Translate" in the page's menu): the copy keeps
+    # the source's structure and goes through the workflow of its subtree in that language.
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
