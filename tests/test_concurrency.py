@@ -134,7 +134,8 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
         page_id = re.search(r"/en/consultations/(\d+)/", manage(
             "shell", "-v0", "-c",
             "from co_design.models import StrategyDraftPage as S; "
-            "print(f'/en/consultations/{S.objects.get(slug=\"valdoria-local-strategy\").pk}/')",
+            "page = S.objects.get(locale__language_code='en', slug='valdoria-local-strategy'); "
+            "print(f'/en/consultations/{page.pk}/')",
         )).group(1)  # fmt: skip
 
         def stakeholder(username):
