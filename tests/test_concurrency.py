@@ -142,7 +142,9 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
             http = requests.Session()
             http.cookies.set("sessionid", sessions[username])
             began = time.monotonic()
-            room = http.get(f"{base}/consultations/{page_id}/", timeout=30, allow_redirects=False)
+            room = http.get(
+                f"{base}/en/consultations/{page_id}/", timeout=30, allow_redirects=False
+            )
             room_times.append(time.monotonic() - began)
             assert room.status_code == 200, room.status_code
             token = http.cookies["csrftoken"]
@@ -159,7 +161,7 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
                 for _attempt in range(2 if number == 0 else 1):
                     began = time.monotonic()
                     response = http.post(
-                        f"{base}/consultations/{page_id}/comments/",
+                        f"{base}/en/consultations/{page_id}/comments/",
                         data=form,
                         allow_redirects=False,
                         timeout=60,
