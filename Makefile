@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install bench
+.PHONY: run test lint install bench messages
 
 # The stamp files make a second run skip the install unless a requirements file changed.
 $(VENV)/.run-deps: requirements.txt
@@ -17,14 +17,20 @@ $(VENV)/.test-deps: $(VENV)/.run-deps requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.run-deps
+# Interface translations: compiled (pure Python, no GNU gettext) whenever a .po file changed.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
+locale/.compiled: $(VENV)/.run-deps $(PO_FILES)
+	$(BIN)/python manage.py compile_translations
+	touch $@
 
-run: $(VENV)/.run-deps
+install: $(VENV)/.run-deps locale/.compiled
+
+run: $(VENV)/.run-deps locale/.compiled
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.test-deps
+test: $(VENV)/.test-deps locale/.compiled
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-deps
@@ -38,3 +44,8 @@ $(VENV)/.bench-deps: $(VENV)/.run-deps bench/requirements.txt
 # The GraphQL Manifesto benchmark (bench/graphql_manifesto.py), on a throwaway SQLite database.
 bench: $(VENV)/.bench-deps
 	$(BIN)/python bench/graphql_manifesto.py $(BENCH_ARGS)
+
+# After changing interface strings: refresh the catalogues, translate the new entries, commit the .po files.
+messages: $(VENV)/.run-deps
+	$(BIN)/python manage.py makemessages -l de -l it -l es --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=static --ignore=media

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -24,11 +25,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search, name="search"),
-    path("accounts/", include(accounts)),
-    path("invitations/<str:token>/", accept_invitation, name="accept_invitation"),
-    path("consultations/", my_consultations, name="my_consultations"),
-    path("consultations/", include("co_design.room.urls")),
     path("graphql/", PublicGraphQLView.as_view(), name="graphql"),
 ]
 
@@ -37,5 +33,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path from the page tree: keep this last.
-urlpatterns += [path("", include(wagtail_urls))]
+# The public site once per language, /en/ /de/ /it/ /es/; / redirects to the visitor's language.
+# Wagtail serves every other path from the page tree of that language: keep it last.
+urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
+    path("accounts/", include(accounts)),
+    path("invitations/<str:token>/", accept_invitation, name="accept_invitation"),
+    path("consultations/", my_consultations, name="my_consultations"),
+    path("consultations/", include("co_design.room.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

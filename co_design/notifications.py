@@ -10,12 +10,21 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import lazy
 
 from .roles import ROLE_GROUPS
 
 
 def absolute(path):
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
+def _absolute_url(name, args, anchor=""):
+    return absolute(reverse(name, args=args)) + anchor
+
+
+# Resolved when the e-mail is rendered, so that the link carries the recipient's language (/de/…).
+absolute_url = lazy(_absolute_url, str)
 
 
 def language_of(user):
@@ -49,7 +58,7 @@ def notify_consultation_opened(consultation):
         {
             "consultation": consultation,
             "page": consultation.page.specific,
-            "room_url": absolute(reverse("consultation_room", args=[consultation.page_id])),
+            "room_url": absolute_url("consultation_room", [consultation.page_id]),
         },
     )
 
@@ -64,7 +73,7 @@ def notify_sign_off_requested(task_state, leads):
 
 
 def room_url(page_id, anchor=""):
-    return absolute(reverse("consultation_room", args=[page_id])) + anchor
+    return absolute_url("consultation_room", [page_id], anchor)
 
 
 def notify_comment_author(stakeholder_comment, kind, reply=None):
@@ -78,7 +87,7 @@ def notify_comment_author(stakeholder_comment, kind, reply=None):
             "page": comment.page.specific,
             "reply": reply,
             "url": room_url(comment.page_id, f"#comment-{comment.pk}"),
-            "outcome_url": absolute(reverse("consultation_outcome", args=[comment.page_id])),
+            "outcome_url": absolute_url("consultation_outcome", [comment.page_id]),
         },
     )
 

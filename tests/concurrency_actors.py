@@ -29,7 +29,7 @@ def client_for(username):
 def editor(rounds):
     """Revise Valdoria's strategy, under consultation, again and again."""
     client = client_for("editor-it")
-    page = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    page = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
     for number in range(rounds):
         data = edit_form_data(
             client, page, summary=f"Revised while comments arrive, round {number}"
@@ -43,7 +43,9 @@ def editor(rounds):
 def moderator(rounds):
     """Edit and publish Rheinfeld's strategy, again and again."""
     client = client_for("moderator")
-    page = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    page = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     for number in range(rounds):
         data = edit_form_data(client, page, summary=f"Published while comments arrive, {number}")
         data["action-publish"] = "Publish"

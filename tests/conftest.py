@@ -3,6 +3,12 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .mo files are build output: compile the committed .po files once per run."""
+    call_command("compile_translations", verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo site, built once per test database."""

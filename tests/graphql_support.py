@@ -65,7 +65,7 @@ def add_strategy(title, slug, text, territory=None, publish=True):
         vision=f"<p>{text}</p>",
         sections=[section(f"{text} heading", f"<p>{text} body</p>")],
     )
-    StrategyIndexPage.objects.get().add_child(instance=page)
+    StrategyIndexPage.objects.get(locale__language_code="en").add_child(instance=page)
     revision = page.save_revision()
     if publish:
         revision.publish()
@@ -85,7 +85,7 @@ def add_module(title, slug, text, publish=True, **fields):
         activities=[("exercise", {"title": text, "description": f"<p>{text}</p>", "minutes": 10})],
         **fields,
     )
-    TrainingProgrammePage.objects.get().add_child(instance=page)
+    TrainingProgrammePage.objects.get(locale__language_code="en").add_child(instance=page)
     revision = page.save_revision()
     if publish:
         revision.publish()

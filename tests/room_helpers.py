@@ -6,7 +6,7 @@ from co_design.models import StrategyDraftPage
 
 
 def valdoria():
-    return StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 
 
 def section_ids(page):
@@ -21,7 +21,7 @@ def comment_data(section, text, quote="", show_name=False, key=None):
 
 
 def post_comment(client, page, **kwargs):
-    return client.post(f"/consultations/{page.pk}/comments/", comment_data(**kwargs))
+    return client.post(f"/en/consultations/{page.pk}/comments/", comment_data(**kwargs))
 
 
 def editor_comments(client, page):

@@ -26,7 +26,9 @@ def test_editor_opens_for_every_page_type(admin_client, model):
 
 
 def test_strategy_editor_offers_the_published_needs_findings(admin_client):
-    page = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    page = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="puerto-alba-local-strategy"
+    )
     html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Puerto Alba · Weakness: Housing services are hard to reach" in html
 

@@ -58,10 +58,10 @@ import json
 from wagtail.models import Comment, Revision
 from co_design.models import StakeholderComment, StrategyDraftPage
 def revisions(slug):
-    page = StrategyDraftPage.objects.get(slug=slug)
+    page = StrategyDraftPage.objects.get(locale__language_code="en", slug=slug)
     count = Revision.page_revisions.filter(object_id=str(page.pk)).count()
     return count, page.live_revision_id, page.latest_revision_id
-valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+valdoria = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 print(json.dumps({
     "comments": list(StakeholderComment.objects.filter(comment__page=valdoria).values_list(
         "comment_id", "comment__text", "section_id", "submission_key")),
@@ -131,17 +131,20 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
                 break
             except requests.RequestException:
                 time.sleep(0.2)
-        page_id = re.search(r"/consultations/(\d+)/", manage(
+        page_id = re.search(r"/en/consultations/(\d+)/", manage(
             "shell", "-v0", "-c",
             "from co_design.models import StrategyDraftPage as S; "
-            "print(f'/consultations/{S.objects.get(slug=\"valdoria-local-strategy\").pk}/')",
+            "page = S.objects.get(locale__language_code='en', slug='valdoria-local-strategy'); "
+            "print(f'/en/consultations/{page.pk}/')",
         )).group(1)  # fmt: skip
 
         def stakeholder(username):
             http = requests.Session()
             http.cookies.set("sessionid", sessions[username])
             began = time.monotonic()
-            room = http.get(f"{base}/consultations/{page_id}/", timeout=30, allow_redirects=False)
+            room = http.get(
+                f"{base}/en/consultations/{page_id}/", timeout=30, allow_redirects=False
+            )
             room_times.append(time.monotonic() - began)
             assert room.status_code == 200, room.status_code
             token = http.cookies["csrftoken"]
@@ -158,7 +161,7 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
                 for _attempt in range(2 if number == 0 else 1):
                     began = time.monotonic()
                     response = http.post(
-                        f"{base}/consultations/{page_id}/comments/",
+                        f"{base}/en/consultations/{page_id}/comments/",
                         data=form,
                         allow_redirects=False,
                         timeout=60,
@@ -191,7 +194,7 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
     accepted = {
         (text, section)
         for text, section, status, location in outcomes
-        if status == 302 and f"/consultations/{page_id}/#comment-" in location
+        if status == 302 and f"/en/consultations/{page_id}/#comment-" in location
     }
     print(
         f"\n{len(outcomes)} posts by {STAKEHOLDERS} stakeholders in {elapsed:.1f}s "

@@ -47,7 +47,7 @@ def test_a_stakeholder_comments_on_a_section_and_on_a_passage(page, stakeholder)
     assert on_passage.quote == "one guide agreed with the Prefecture"
     assert on_passage.comment.revision_created == page.get_latest_revision()
 
-    html = stakeholder.get(f"/consultations/{page.pk}/").content.decode()
+    html = stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     assert "Add the school year calendar." in html
     assert '<blockquote class="quote">one guide agreed with the Prefecture</blockquote>' in html
 
@@ -75,15 +75,16 @@ def test_replies_from_the_editor_sidebar_appear_in_the_room_and_notify_the_comme
         CommentReply.objects.create(
             comment=comment, user=get_user_model().objects.get(username="editor-it"), text="Done."
         )
-    assert "Done." in stakeholder.get(f"/consultations/{page.pk}/").content.decode()
+    assert "Done." in stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     assert [m.to for m in mail.outbox] == [["stakeholder-school-it@example.org"]]
-    assert mail.outbox[0].subject == f"New reply to your comment on {page.title}"
+    # in the stakeholder's language
+    assert mail.outbox[0].subject == f"Nuova risposta al suo commento su {page.title}"
 
 
 def test_replies_from_the_room_appear_in_the_page_editor(page, stakeholder):
     record = StakeholderComment.objects.filter(comment__page=page).first()
     response = stakeholder.post(
-        f"/consultations/{page.pk}/comments/{record.comment_id}/replies/",
+        f"/en/consultations/{page.pk}/comments/{record.comment_id}/replies/",
         {"text": "A reply from the room."},
     )
     assert response.status_code == 302
@@ -106,7 +107,7 @@ def test_a_new_revision_keeps_comments_on_their_section_marked_changed(page, sta
     page.refresh_from_db()
     assert page.get_latest_revision_as_object().sections[0].id == first
 
-    html = stakeholder.get(f"/consultations/{page.pk}/").content.decode()
+    html = stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     section_html = html.split(f'id="section-{first}"')[1].split('class="room-section"')[0]
     assert "On the first section." in section_html
     assert "Changed since this comment" in section_html
@@ -126,7 +127,7 @@ def test_a_comment_on_a_removed_section_is_kept_and_shown_as_such(page, stakehol
     save_draft(client_for("editor-it"), page, sections=draft.sections)
 
     record = StakeholderComment.objects.get(comment__text="About the schools.")
-    html = stakeholder.get(f"/consultations/{page.pk}/").content.decode()
+    html = stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     removed = html.split('id="removed-heading"')[1]
     assert "About the schools." in removed
     assert "Section removed: “Role models in every school”" in removed
@@ -153,7 +154,7 @@ def test_agreeing_twice_takes_the_agreement_back(page, stakeholder):
         .exclude(agreements__user__username="stakeholder-school-it")
         .first()
     )
-    url = f"/consultations/{page.pk}/comments/{record.comment_id}/agree/"
+    url = f"/en/consultations/{page.pk}/comments/{record.comment_id}/agree/"
     stakeholder.post(url)
     assert CommentAgreement.objects.filter(
         comment=record, user__username="stakeholder-school-it"
@@ -167,7 +168,7 @@ def test_agreeing_twice_takes_the_agreement_back(page, stakeholder):
 def test_nobody_agrees_with_their_own_comment(page, stakeholder):
     post_comment(stakeholder, page, section=section_ids(page)[0], text="Mine.")
     record = StakeholderComment.objects.get(comment__text="Mine.")
-    response = stakeholder.post(f"/consultations/{page.pk}/comments/{record.comment_id}/agree/")
+    response = stakeholder.post(f"/en/consultations/{page.pk}/comments/{record.comment_id}/agree/")
     assert response.status_code == 400
     assert "You cannot agree with your own comment." in response.content.decode()
     assert not record.agreements.exists()
@@ -175,7 +176,7 @@ def test_nobody_agrees_with_their_own_comment(page, stakeholder):
 
 def test_flagging_a_comment_reaches_the_moderators_once(page, stakeholder):
     record = StakeholderComment.objects.filter(comment__page=page).first()
-    url = f"/consultations/{page.pk}/comments/{record.comment_id}/flag/"
+    url = f"/en/consultations/{page.pk}/comments/{record.comment_id}/flag/"
     assert stakeholder.post(url, {"reason": "Off topic."}).status_code == 302
     again = stakeholder.post(url, {"reason": "Still off topic."})
     assert again.status_code == 400

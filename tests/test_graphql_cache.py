@@ -43,7 +43,7 @@ def test_a_repeated_query_is_answered_from_the_cache(client, django_assert_num_q
 
 def test_publishing_purges_the_cached_answers(client):
     before = get_strategy(client)
-    page = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    page = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
     page.summary = "A new summary, just published."
     revision = page.save_revision()
     revision.publish()
@@ -57,7 +57,7 @@ def test_publishing_purges_the_cached_answers(client):
 
 def test_saving_a_draft_does_not_change_the_answer(client):
     before = get_strategy(client)
-    page = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    page = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
     page.summary = "Only a draft."
     page.save_revision()
     assert get_strategy(client, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304
@@ -65,15 +65,17 @@ def test_saving_a_draft_does_not_change_the_answer(client):
 
 def test_unpublishing_purges_the_cached_answers(client):
     assert "valdoria-local-strategy" in strategy_slugs(client)
-    StrategyDraftPage.objects.get(slug="valdoria-local-strategy").unpublish()
+    StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    ).unpublish()
     assert "valdoria-local-strategy" not in strategy_slugs(client)
     assert get_strategy(client).json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
 def test_moving_a_page_purges_the_cached_answers(client):
     before = strategy_slugs(client)
-    last = StrategyDraftPage.objects.get(slug=before[-1])
-    last.move(StrategyDraftPage.objects.get(slug=before[0]), pos="left")
+    last = StrategyDraftPage.objects.get(locale__language_code="en", slug=before[-1])
+    last.move(StrategyDraftPage.objects.get(locale__language_code="en", slug=before[0]), pos="left")
     assert strategy_slugs(client) == [before[-1], *before[:-1]]
 
 
@@ -87,7 +89,9 @@ def test_deleting_a_page_purges_the_cached_answers(client):
 def test_making_a_page_private_purges_the_cached_answers(client):
     assert get_strategy(client).json()["data"]["strategy"]
     PageViewRestriction.objects.create(
-        page=StrategyDraftPage.objects.get(slug="valdoria-local-strategy"),
+        page=StrategyDraftPage.objects.get(
+            locale__language_code="en", slug="valdoria-local-strategy"
+        ),
         restriction_type=PageViewRestriction.LOGIN,
     )
     assert get_strategy(client).json()["data"]["strategy"] is None

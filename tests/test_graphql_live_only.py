@@ -71,7 +71,14 @@ def submit_newer_draft(page, **fields):
 
 
 def translate_unpublished(page, language_code, **fields):
-    copy = page.copy_for_translation(Locale.objects.get(language_code=language_code), True)
+    locale = Locale.objects.get(language_code=language_code)
+    copy = page.get_translation_or_none(locale)  # the demo's translation, withdrawn
+    if copy is None:
+        copy = page.copy_for_translation(locale, True)
+    else:
+        copy = copy.specific
+        if copy.live:
+            copy.unpublish()
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.save_revision()
@@ -95,7 +102,9 @@ def hidden_pages():
         hidden["strategy_slugs"].append(page.slug)
 
     # A live strategy with a newer draft in a workflow, and an unpublished German translation.
-    rheinfeld = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    rheinfeld = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     submit_newer_draft(
         rheinfeld,
         title=secret_text("workflow title"),
@@ -103,14 +112,16 @@ def hidden_pages():
         sections=[("section", {"heading": SECRET, "body": f"<p>{SECRET}</p>", "actions": []})],
     )
     german = translate_unpublished(
-        StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy"),
+        StrategyDraftPage.objects.get(
+            locale__language_code="en", slug="puerto-alba-local-strategy"
+        ),
         "de",
         title=secret_text("translation"),
         summary=secret_text("translation"),
     )
     hidden["strategy_ids"].append(german.pk)
     spanish = translate_unpublished(
-        StrategyDraftPage.objects.get(slug="valdoria-local-strategy"),
+        StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy"),
         "es",
         summary=secret_text("private translation"),
     )
@@ -166,11 +177,13 @@ def hidden_pages():
     )
 
     # The Manifesto: chapters on hidden strategies, and a newer draft in a workflow.
-    manifesto = ManifestoPage.objects.get()
+    manifesto = ManifestoPage.objects.get(locale__language_code="en")
     for page in (draft, unpublished, private):
         manifesto.chapters.add(ManifestoChapter(strategy=page, summary=f"<p>{SECRET}</p>"))
     manifesto.save_revision().publish()
-    submit_newer_draft(ManifestoPage.objects.get(), introduction=f"<p>{SECRET}</p>")
+    submit_newer_draft(
+        ManifestoPage.objects.get(locale__language_code="en"), introduction=f"<p>{SECRET}</p>"
+    )
     cache.clear()
     return hidden
 

@@ -128,7 +128,7 @@ def database_queue(settings):
 
 def test_publishing_a_strategy_posts_a_signed_event(receiver, django_capture_on_commit_callbacks):
     endpoint_for(receiver.url)
-    page = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    page = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
     revision = publish(page, django_capture_on_commit_callbacks, summary="Revised summary.")
 
     [request] = receiver.requests
@@ -145,7 +145,7 @@ def test_publishing_a_strategy_posts_a_signed_event(receiver, django_capture_on_
         "title": page.title,
         "locale": "en",
         "version": revision.pk,
-        "url": "http://testserver/strategies/valdoria-local-strategy/",
+        "url": "http://testserver/en/strategies/valdoria-local-strategy/",
     }
     [delivery] = WebhookDelivery.objects.all()
     assert (delivery.status, delivery.response_status, delivery.attempt) == ("succeeded", 204, 1)
@@ -158,7 +158,9 @@ def test_unpublishing_a_module_and_publishing_the_manifesto_are_sent_too(
     endpoint_for(receiver.url)
     with django_capture_on_commit_callbacks(execute=True):
         TrainingModulePage.objects.get(slug="working-with-interpreters").unpublish()
-    publish(ManifestoPage.objects.get(), django_capture_on_commit_callbacks)
+    publish(
+        ManifestoPage.objects.get(locale__language_code="en"), django_capture_on_commit_callbacks
+    )
     events = [(r["payload"]["event"], r["payload"]["page"]["type"]) for r in receiver.requests]
     assert events == [("page.unpublished", "training_module"), ("page.published", "manifesto")]
     assert receiver.requests[0]["payload"]["page"]["version"] is None
@@ -171,7 +173,7 @@ def test_only_active_endpoints_subscribed_to_the_page_type_are_called(
     endpoint_for(receiver.url, on_strategies=False)
     endpoint_for(receiver.url, active=False)
     publish(
-        StrategyDraftPage.objects.get(slug="valdoria-local-strategy"),
+        StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy"),
         django_capture_on_commit_callbacks,
     )
     publish(
@@ -190,7 +192,9 @@ def test_nothing_is_sent_before_the_publish_is_committed(
 ):
     endpoint_for(receiver.url)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        StrategyDraftPage.objects.get(slug="valdoria-local-strategy").save_revision().publish()
+        StrategyDraftPage.objects.get(
+            locale__language_code="en", slug="valdoria-local-strategy"
+        ).save_revision().publish()
     assert receiver.requests == []
     for callback in callbacks:
         callback()
@@ -199,7 +203,7 @@ def test_nothing_is_sent_before_the_publish_is_committed(
 
 def test_a_receiver_that_is_down_never_breaks_publishing(django_capture_on_commit_callbacks):
     endpoint_for(closed_port_url())
-    page = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    page = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
     publish(page, django_capture_on_commit_callbacks, summary="Published anyway.")
     assert StrategyDraftPage.objects.get(pk=page.pk).summary == "Published anyway."
     [delivery] = WebhookDelivery.objects.all()
@@ -218,7 +222,9 @@ def test_a_slow_receiver_is_given_up_on_after_the_timeout(
     try:
         endpoint_for(slow.url)
         publish(
-            StrategyDraftPage.objects.get(slug="valdoria-local-strategy"),
+            StrategyDraftPage.objects.get(
+                locale__language_code="en", slug="valdoria-local-strategy"
+            ),
             django_capture_on_commit_callbacks,
         )
     finally:
@@ -233,7 +239,7 @@ def test_with_the_database_queue_publishing_only_enqueues(
 ):
     endpoint_for(receiver.url)
     publish(
-        StrategyDraftPage.objects.get(slug="valdoria-local-strategy"),
+        StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy"),
         django_capture_on_commit_callbacks,
     )
     assert receiver.requests == []
@@ -251,7 +257,9 @@ def test_failed_deliveries_are_retried_with_backoff_and_each_attempt_is_logged(
     try:
         endpoint_for(flaky.url)
         publish(
-            StrategyDraftPage.objects.get(slug="valdoria-local-strategy"),
+            StrategyDraftPage.objects.get(
+                locale__language_code="en", slug="valdoria-local-strategy"
+            ),
             django_capture_on_commit_callbacks,
         )
         started = timezone.now()
@@ -290,7 +298,9 @@ def test_retries_stop_after_the_last_attempt_and_on_client_errors(
     try:
         endpoint_for(failing.url)
         publish(
-            StrategyDraftPage.objects.get(slug="valdoria-local-strategy"),
+            StrategyDraftPage.objects.get(
+                locale__language_code="en", slug="valdoria-local-strategy"
+            ),
             django_capture_on_commit_callbacks,
         )
         run_due_tasks()
@@ -318,7 +328,7 @@ def test_endpoints_and_the_delivery_log_are_in_the_admin(
 ):
     endpoint_for(receiver.url)
     publish(
-        StrategyDraftPage.objects.get(slug="valdoria-local-strategy"),
+        StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy"),
         django_capture_on_commit_callbacks,
     )
     delivery = WebhookDelivery.objects.get()

@@ -68,8 +68,10 @@ def test_a_territory_has_one_needs_review_per_language():
 
 
 def test_a_territory_has_one_strategy_per_language_but_a_new_territory_may_add_one():
-    index = StrategyIndexPage.objects.get()
-    existing = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    index = StrategyIndexPage.objects.get(locale__language_code="en")
+    existing = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     fields = {"summary": "s", "vision": "<p>v</p>", "sections": []}
     with pytest.raises(ValidationError):
         index.add_child(
@@ -83,7 +85,9 @@ def test_a_territory_has_one_strategy_per_language_but_a_new_territory_may_add_o
 
 
 def test_section_findings_are_fetched_in_one_query(django_assert_num_queries):
-    strategy = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    strategy = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="puerto-alba-local-strategy"
+    )
     with django_assert_num_queries(1):
         findings = strategy.section_findings()
     named = {pk for section in strategy.sections for pk in section.value["findings"]}
@@ -92,7 +96,9 @@ def test_section_findings_are_fetched_in_one_query(django_assert_num_queries):
 
 
 def test_strategy_sections_keep_their_block_ids_across_revisions():
-    strategy = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    strategy = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     ids = [section.id for section in strategy.sections]
     strategy.sections[0].value["heading"] = "A welcoming front desk, revised"
     revision = strategy.save_revision()

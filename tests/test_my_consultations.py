@@ -40,22 +40,24 @@ def open_consultations_on_module_copies(count):
 
 @pytest.fixture
 def valdoria():
-    return StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 
 
 @pytest.fixture
 def puerto_alba():
-    return StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    return StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="puerto-alba-local-strategy"
+    )
 
 
 def test_a_stakeholder_sees_the_open_draft_of_their_territory_with_its_closing_date(valdoria):
     consultation = Consultation.objects.for_page(valdoria).get()
-    response = client_for("stakeholder-association").get("/consultations/")
+    response = client_for("stakeholder-association").get("/en/consultations/")
     html = response.content.decode()
 
     assert listed(response, "open") == [valdoria.pk]
     assert listed(response, "past") == []
-    assert f'href="/consultations/{valdoria.pk}/"' in html
+    assert f'href="/en/consultations/{valdoria.pk}/"' in html
     assert "Valdoria" in html
     closes_on = timezone.localtime(consultation.closes_at)
     assert f"closes on {date_format(closes_on, 'DATE_FORMAT')}" in html
@@ -64,7 +66,7 @@ def test_a_stakeholder_sees_the_open_draft_of_their_territory_with_its_closing_d
 
 
 def test_a_stakeholder_of_another_territory_sees_none_of_it():
-    response = client_for("stakeholder-ngo").get("/consultations/")
+    response = client_for("stakeholder-ngo").get("/en/consultations/")
     assert listed(response, "open") == []
     assert listed(response, "past") == []
     assert "No draft is open for your comments at the moment." in response.content.decode()
@@ -72,7 +74,7 @@ def test_a_stakeholder_of_another_territory_sees_none_of_it():
 
 def test_a_closed_consultation_is_listed_as_past(puerto_alba):
     # The demo's Puerto Alba strategy has moved on from consultation to editorial approval.
-    response = client_for("stakeholder-city").get("/consultations/")
+    response = client_for("stakeholder-city").get("/en/consultations/")
     assert listed(response, "open") == []
     assert listed(response, "past") == [puerto_alba.pk]
     assert "Past consultations" in response.content.decode()
@@ -80,26 +82,28 @@ def test_a_closed_consultation_is_listed_as_past(puerto_alba):
 
 def test_a_consultation_past_its_closing_date_is_no_longer_open(valdoria):
     Consultation.objects.for_page(valdoria).update(closes_at=timezone.now() - timedelta(hours=1))
-    response = client_for("stakeholder-association").get("/consultations/")
+    response = client_for("stakeholder-association").get("/en/consultations/")
     assert listed(response, "open") == []
     assert listed(response, "past") == [valdoria.pk]
 
 
 def test_the_last_day_is_announced(valdoria):
     Consultation.objects.for_page(valdoria).update(closes_at=timezone.now() + timedelta(minutes=5))
-    html = client_for("stakeholder-association").get("/consultations/").content.decode()
+    html = client_for("stakeholder-association").get("/en/consultations/").content.decode()
     assert "last day" in html
 
 
 def test_a_newly_opened_consultation_appears_for_its_territory_only(valdoria):
-    rheinfeld = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    rheinfeld = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     submit(client_for("editor-de"), rheinfeld, title="Rheinfeld strategy, consultation draft")
 
-    response = client_for("stakeholder-ngo").get("/consultations/")
+    response = client_for("stakeholder-ngo").get("/en/consultations/")
     assert listed(response, "open") == [rheinfeld.pk]
     assert "Rheinfeld strategy, consultation draft" in response.content.decode()
     assert "14 days left" in response.content.decode()
-    assert listed(client_for("stakeholder-association").get("/consultations/"), "open") == [
+    assert listed(client_for("stakeholder-association").get("/en/consultations/"), "open") == [
         valdoria.pk
     ]
 
@@ -109,7 +113,7 @@ def test_a_group_invited_to_the_consultation_sees_it(valdoria):
     get_user_model().objects.get(username="stakeholder-ngo").groups.add(partners)
     ConsultationTask.objects.get().extra_groups.add(partners)
 
-    response = client_for("stakeholder-ngo").get("/consultations/")
+    response = client_for("stakeholder-ngo").get("/en/consultations/")
     assert listed(response, "open") == [valdoria.pk]
 
 
@@ -120,7 +124,7 @@ def test_the_list_agrees_with_the_rules(username, valdoria):
     Consultation.objects.for_page(valdoria).update(closes_at=timezone.now() - timedelta(hours=1))
     user = get_user_model().objects.get(username=username)
 
-    response = client_for(username).get("/consultations/")
+    response = client_for(username).get("/en/consultations/")
 
     pages = {consultation.page for consultation in Consultation.objects.select_related("page")}
     readable = {page.pk for page in pages if rules.can(user, "view_draft", page)}
@@ -133,11 +137,11 @@ def test_the_list_agrees_with_the_rules(username, valdoria):
 def test_the_list_takes_a_constant_number_of_queries(consultations, django_assert_max_num_queries):
     pages = open_consultations_on_module_copies(consultations)
     client = client_for("stakeholder-ngo")
-    client.get("/consultations/")  # warm the content type cache, as in a running site
+    client.get("/en/consultations/")  # warm the content type cache, as in a running site
 
     # Session, user, consultations, roles, profile, groups, invited groups, territories, a few
     # per page type, and the site navigation: none of them per consultation.
     with django_assert_max_num_queries(14):
-        response = client.get("/consultations/")
+        response = client.get("/en/consultations/")
 
     assert sorted(listed(response, "open")) == sorted(page.pk for page in pages)

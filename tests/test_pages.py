@@ -47,20 +47,22 @@ def test_every_page_type_renders_accessible_html(client, model):
 
 
 def test_home_page_links_to_the_toolkit_strategies_and_manifesto(client):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert "The three activities" in html
     for title, page in [
         ("Needs Review", NeedsReviewIndexPage),
         ("Co-design of the Training Programme", TrainingProgrammePage),
         ("Integration Strategies", StrategyIndexPage),
     ]:
-        assert f'<a href="{page.objects.get().url}">{title}</a>' in html
+        assert f'<a href="{page.objects.get(locale__language_code="en").url}">{title}</a>' in html
     for model in (TrainingProgrammePage, StrategyIndexPage, ManifestoPage):
-        assert f'href="{model.objects.live().get().url}"' in html
+        assert f'href="{model.objects.live().get(locale__language_code="en").url}"' in html
 
 
 def test_strategy_page_shows_sections_with_stable_anchors_and_their_findings(client):
-    strategy = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    strategy = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     html = client.get(strategy.url).content.decode()
     for section in strategy.sections:
         assert f'id="section-{section.id}"' in html
@@ -80,8 +82,10 @@ def test_needs_review_page_shows_methodology_findings_and_report(client):
 
 
 def test_manifesto_lists_only_live_strategies_as_chapters(client):
-    manifesto = ManifestoPage.objects.get()
-    strategy = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    manifesto = ManifestoPage.objects.get(locale__language_code="en")
+    strategy = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     assert strategy.title in client.get(manifesto.url).content.decode()
 
     strategy.unpublish()
@@ -92,7 +96,7 @@ def test_manifesto_lists_only_live_strategies_as_chapters(client):
 
 
 def test_unknown_path_gives_the_site_404_page(client):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
 
@@ -141,6 +145,6 @@ def test_admin_refuses_to_add_a_page_under_the_wrong_parent(admin_client, model,
 
 
 def test_a_second_toolkit_cannot_be_created_under_the_home_page():
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     assert not TrainingProgrammePage.can_create_at(home)
     assert not ManifestoPage.can_create_at(home)

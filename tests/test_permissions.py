@@ -79,7 +79,7 @@ def person(role):
 
 @pytest.fixture
 def valdoria():
-    return StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 
 
 @pytest.mark.parametrize("window", ["open", "closed"])
@@ -108,7 +108,9 @@ def test_a_closed_consultation_tells_stakeholders_when_it_closed(valdoria):
 
 
 def test_a_page_never_put_to_consultation_refuses_comments():
-    rheinfeld = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    rheinfeld = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     verdict = rules.can(
         get_user_model().objects.get(username="stakeholder-ngo"), "comment", rheinfeld
     )
@@ -145,7 +147,7 @@ def test_an_editor_edits_every_page_of_their_territory_and_no_other():
     editor = get_user_model().objects.get(username="editor-es")
     own = [
         NeedsReviewPage.objects.get(territory__slug="puerto-alba"),
-        StrategyDraftPage.objects.get(territory__slug="puerto-alba"),
+        StrategyDraftPage.objects.get(locale__language_code="en", territory__slug="puerto-alba"),
         *TrainingModulePage.objects.filter(territory__slug="puerto-alba"),
     ]
     others = [

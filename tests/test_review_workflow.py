@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def rheinfeld():
-    return StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    return StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
 
 
 @pytest.fixture
@@ -44,16 +47,23 @@ def test_submitting_opens_the_consultation_and_emails_the_territory_stakeholders
     assert closes.date() == timezone.localdate() + timedelta(days=14)
     assert (closes.hour, closes.minute) == (23, 59)
 
-    invitations = [m for m in mail.outbox if m.subject == f"Consultation open: {rheinfeld.title}"]
+    opened = ("Consultation open", "Beteiligung offen", "Consultazione aperta", "Consulta abierta")
+    invitations = [
+        m for m in mail.outbox if m.subject in {f"{word}: {rheinfeld.title}" for word in opened}
+    ]
     invited = sorted(address for message in invitations for address in message.to)
     assert invited == ["stakeholder-ngo@example.org", "stakeholder-rolemodel@example.org"]
     message = invitations[0]
-    assert f"http://testserver/consultations/{rheinfeld.pk}/" in message.body
+    recipient = get_user_model().objects.get(email=message.to[0])
+    language = recipient.profile.language  # the link opens the room in the recipient's language
+    assert f"http://testserver/{language}/consultations/{rheinfeld.pk}/" in message.body
 
-    room = client_for("stakeholder-ngo").get(f"/consultations/{rheinfeld.pk}/")
+    room = client_for("stakeholder-ngo").get(f"/en/consultations/{rheinfeld.pk}/")
     assert room.status_code == 200
     assert "Revised: a city that welcomes." in room.content.decode()
-    assert client_for("stakeholder-city").get(f"/consultations/{rheinfeld.pk}/").status_code == 403
+    assert (
+        client_for("stakeholder-city").get(f"/en/consultations/{rheinfeld.pk}/").status_code == 403
+    )
 
 
 def test_the_published_revision_is_the_reviewed_one(rheinfeld, editor, moderator):
@@ -176,7 +186,9 @@ def test_acting_on_a_cancelled_workflow_is_refused(rheinfeld, editor, moderator)
 
 
 def test_an_editor_of_another_territory_cannot_close_the_consultation():
-    valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    valdoria = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     task_state = valdoria.current_workflow_task_state
 
     response = act(client_for("editor-de"), valdoria, "close")
@@ -188,7 +200,9 @@ def test_an_editor_of_another_territory_cannot_close_the_consultation():
 
 
 def test_stakeholders_never_reach_the_workflow_actions():
-    valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    valdoria = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     response = act(client_for("stakeholder-association"), valdoria, "close", follow=False)
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
@@ -207,7 +221,9 @@ def test_an_approver_without_publish_rights_is_refused_before_anything_changes(
     EditorialApprovalTask.objects.get().groups.add(reviewers)
     reviewer = django_user_model.objects.create_user("reviewer", "reviewer@example.org", "x")
     reviewer.groups.add(reviewers)
-    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    puerto = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="puerto-alba-local-strategy"
+    )
     task_state = puerto.current_workflow_task_state
     assert task_state.task.name == "Editorial approval"
 
@@ -222,7 +238,9 @@ def test_an_approver_without_publish_rights_is_refused_before_anything_changes(
 
 
 def test_editors_change_the_closing_date_and_a_past_date_is_refused():
-    valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    valdoria = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     editor = client_for("editor-it")
     new_date = timezone.localdate() + timedelta(days=30)
 
@@ -240,17 +258,21 @@ def test_editors_change_the_closing_date_and_a_past_date_is_refused():
 
 
 def test_a_closed_consultation_says_so_in_the_room():
-    valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
+    valdoria = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="valdoria-local-strategy"
+    )
     consultation = Consultation.objects.for_page(valdoria).get()
     consultation.closes_at = timezone.now() - timedelta(hours=1)
     consultation.save()
 
-    html = client_for("stakeholder-association").get(f"/consultations/{valdoria.pk}/")
+    html = client_for("stakeholder-association").get(f"/en/consultations/{valdoria.pk}/")
     assert "it no longer accepts comments" in html.content.decode()
 
 
 def test_approving_a_revision_that_is_no_longer_current_is_refused(moderator):
-    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+    puerto = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="puerto-alba-local-strategy"
+    )
     task_state = puerto.current_workflow_task_state
     # A newer revision saved outside the editor (e.g. by an import), so no hook restarted review.
     draft = puerto.get_latest_revision_as_object()

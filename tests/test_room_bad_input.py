@@ -51,7 +51,7 @@ def test_empty_or_oversized_comments_are_refused(page, stakeholder, text, messag
 def test_html_and_script_are_stored_as_typed_and_shown_as_text(page, stakeholder):
     text = '<script>alert("x")</script><b onclick="steal()">bold</b>'
     post_comment(stakeholder, page, section=section_ids(page)[0], text=text)
-    html = stakeholder.get(f"/consultations/{page.pk}/").content.decode()
+    html = stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert '<b onclick="steal()">' not in html
@@ -77,7 +77,9 @@ def test_a_forged_section_id_is_refused(page, stakeholder):
 
 
 def test_a_section_of_another_page_is_refused(page, stakeholder):
-    other = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    other = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     response = post_comment(stakeholder, page, section=section_ids(other)[0], text="Hello")
     assert response.status_code == 400
 
@@ -94,7 +96,9 @@ def test_commenting_after_the_closing_date_is_refused(page, stakeholder):
 
 
 def test_commenting_on_a_draft_not_under_consultation_is_refused():
-    rheinfeld = StrategyDraftPage.objects.get(slug="rheinfeld-local-strategy")
+    rheinfeld = StrategyDraftPage.objects.get(
+        locale__language_code="en", slug="rheinfeld-local-strategy"
+    )
     response = post_comment(
         client_for("stakeholder-ngo"), rheinfeld, section=section_ids(rheinfeld)[0], text="Hi"
     )
@@ -114,7 +118,7 @@ def test_a_stakeholder_of_another_territory_is_refused(page):
 
 def test_anonymous_visitors_are_sent_to_sign_in(page):
     response = Client().post(
-        f"/consultations/{page.pk}/comments/", comment_data(section_ids(page)[0], "Anonymous")
+        f"/en/consultations/{page.pk}/comments/", comment_data(section_ids(page)[0], "Anonymous")
     )
     assert response.status_code == 302
     assert not Comment.objects.filter(text="Anonymous").exists()

@@ -55,9 +55,10 @@ def test_an_editor_records_a_decision_and_the_commenter_is_told(
     assert (record.decision, record.adopted_in) == (Decision.ADOPTED, revision)
     assert record.decided_by.username == "editor-it"
     assert [m.to for m in mail.outbox] == [["stakeholder-school-it@example.org"]]
-    assert "Adopted" in mail.outbox[0].body and "Mentors start in June." in mail.outbox[0].body
+    assert "Accolto" in mail.outbox[0].body  # Italian, as the stakeholder chose
+    assert "Mentors start in June." in mail.outbox[0].body
 
-    outcome = client_for("stakeholder-ngo").get(f"/consultations/{page.pk}/outcome/")
+    outcome = client_for("stakeholder-ngo").get(f"/en/consultations/{page.pk}/outcome/")
     html = outcome.content.decode()
     assert "Mentors start in June." in html
     assert "Marco Greco" not in html  # did not allow his name to be shown
@@ -99,7 +100,9 @@ def test_a_moderator_hides_a_flagged_comment_with_a_reason_and_keeps_its_text(
     assert list(record.flags.values_list("status", flat=True)) == [FlagStatus.UPHELD]
     assert [m.to for m in mail.outbox] == [["stakeholder-ngo-it@example.org"]]
     assert "It names a member of staff." in mail.outbox[0].body
-    html = client_for("stakeholder-association").get(f"/consultations/{page.pk}/").content.decode()
+    html = (
+        client_for("stakeholder-association").get(f"/en/consultations/{page.pk}/").content.decode()
+    )
     assert record.comment.text not in html
     assert "Hidden by a moderator: It names a member of staff." in html
 

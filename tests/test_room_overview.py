@@ -62,7 +62,7 @@ def test_stakeholders_are_reminded_once_two_days_before_closing():
         "stakeholder-ngo-it@example.org",
         "stakeholder-school-it@example.org",
     ]
-    assert mail.outbox[0].subject.startswith("Two days left to comment on")
+    assert mail.outbox[0].subject.startswith("Mancano due giorni per commentare")  # Italian
     consultation.refresh_from_db()
     assert consultation.reminder_sent_at is not None
 

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 def big_consultation():
     """A strategy with 30 sections under consultation (a territory made for benchmarks)."""
     call_command("seed_demo", "--strategies", "4", "--sections", "30", verbosity=0)
-    page = StrategyDraftPage.objects.get(territory__slug="benchmark-city-04")
+    page = StrategyDraftPage.objects.get(
+        locale__language_code="en", territory__slug="benchmark-city-04"
+    )
     editor = get_user_model().objects.create_user("editor-bench", "eb@example.org", "x")
     editor.is_superuser = True
     editor.save()
@@ -79,7 +81,7 @@ def queries_to_render(client, page):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(f"/consultations/{page.pk}/")
+        response = client.get(f"/en/consultations/{page.pk}/")
     assert response.status_code == 200
     return len(captured), response
 
@@ -99,7 +101,7 @@ def test_the_room_renders_500_comments_in_as_many_queries_as_50():
 
     assert with_500 == with_50
     # What remains grows with the draft, not the comments: with i18n on, Wagtail looks up the
-    # active locale once per page link it renders.
+    # active locale once per page link it renders (and once for the home page of that language).
     draft = page.get_latest_revision_as_object()
     links = sum(block.value["body"].source.count('linktype="page"') for block in draft.sections)
-    assert with_50 <= 30 + links
+    assert with_50 <= 31 + links

@@ -15,20 +15,20 @@ pytestmark = pytest.mark.django_db
 
 
 def sign_in(client, username, password=DEMO_PASSWORD, **extra):
-    return client.post("/accounts/login/", {"username": username, "password": password, **extra})
+    return client.post("/en/accounts/login/", {"username": username, "password": password, **extra})
 
 
 def test_sign_in_page_labels_its_fields(client):
-    html = client.get("/accounts/login/").content.decode()
+    html = client.get("/en/accounts/login/").content.decode()
     assert '<label for="id_username">E-mail address or username:</label>' in html
     assert '<label for="id_password">Password:</label>' in html
-    assert 'action="/accounts/login/"' in html
+    assert 'action="/en/accounts/login/"' in html
 
 
 def test_stakeholder_signs_in_and_lands_on_my_consultations(client):
     response = sign_in(client, "stakeholder-association")
     assert response.status_code == 302
-    assert response.url == "/consultations/"
+    assert response.url == "/en/consultations/"
     page = client.get(response.url)
     assert page.status_code == 200
     assert "My consultations" in page.content.decode()
@@ -37,17 +37,17 @@ def test_stakeholder_signs_in_and_lands_on_my_consultations(client):
 def test_stakeholder_signs_in_with_the_e_mail_address_in_any_case(client):
     response = sign_in(client, "Stakeholder-NGO@Example.org")
     assert response.status_code == 302
-    assert client.get("/consultations/").context["user"].username == "stakeholder-ngo"
+    assert client.get("/en/consultations/").context["user"].username == "stakeholder-ngo"
 
 
 def test_sign_in_goes_back_to_the_page_that_asked_for_it(client):
-    response = sign_in(client, "stakeholder-ngo", next="/search/")
-    assert response.url == "/search/"
+    response = sign_in(client, "stakeholder-ngo", next="/en/search/")
+    assert response.url == "/en/search/"
 
 
 def test_sign_in_never_redirects_to_another_site(client):
     response = sign_in(client, "stakeholder-ngo", next="https://evil.example.com/")
-    assert response.url == "/consultations/"
+    assert response.url == "/en/consultations/"
 
 
 def test_a_wrong_password_is_reported_and_linked_to_the_fields(client):
@@ -62,7 +62,7 @@ def test_a_wrong_password_is_reported_and_linked_to_the_fields(client):
 
 
 def test_an_empty_form_links_each_error_to_its_field(client):
-    html = client.post("/accounts/login/", {"username": "", "password": ""}).content.decode()
+    html = client.post("/en/accounts/login/", {"username": "", "password": ""}).content.decode()
     assert 'id="id_username_error"' in html
     assert re.search(r'aria-describedby="id_username_error"[^>]*id="id_username"', html)
 
@@ -77,39 +77,39 @@ def test_a_deactivated_account_cannot_sign_in(client):
 
 
 def test_the_header_offers_sign_in_to_visitors(client):
-    html = client.get("/").content.decode()
-    assert 'href="/accounts/login/"' in html
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/accounts/login/"' in html
     assert "Sign out" not in html
 
 
 def test_the_header_shows_the_signed_in_person_and_a_sign_out_form(client):
     sign_in(client, "stakeholder-ngo")
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert "Nora Weiss" in html
-    assert 'href="/consultations/">My consultations</a>' in html
-    assert re.search(r'<form method="post" action="/accounts/logout/"', html)
-    assert 'href="/accounts/login/"' not in html
+    assert 'href="/en/consultations/">My consultations</a>' in html
+    assert re.search(r'<form method="post" action="/en/accounts/logout/"', html)
+    assert 'href="/en/accounts/login/"' not in html
 
 
 def test_sign_out_needs_a_post(client):
     sign_in(client, "stakeholder-ngo")
-    assert client.get("/accounts/logout/").status_code == 405
-    response = client.post("/accounts/logout/")
+    assert client.get("/en/accounts/logout/").status_code == 405
+    response = client.post("/en/accounts/logout/")
     assert response.status_code == 200
     assert "You are signed out" in response.content.decode()
-    assert client.get("/consultations/").status_code == 302
+    assert client.get("/en/consultations/").status_code == 302
 
 
 def test_sign_in_and_sign_out_refuse_forged_requests():
     csrf_client = Client(enforce_csrf_checks=True)
     assert sign_in(csrf_client, "stakeholder-ngo").status_code == 403
     csrf_client.force_login(get_user_model().objects.get(username="stakeholder-ngo"))
-    assert csrf_client.post("/accounts/logout/").status_code == 403
+    assert csrf_client.post("/en/accounts/logout/").status_code == 403
 
 
 def test_sign_in_works_with_the_form_token():
     csrf_client = Client(enforce_csrf_checks=True)
-    csrf_client.get("/accounts/login/")
+    csrf_client.get("/en/accounts/login/")
     token = csrf_client.cookies["csrftoken"].value
     response = sign_in(csrf_client, "stakeholder-ngo", csrfmiddlewaretoken=token)
     assert response.status_code == 302
@@ -135,9 +135,9 @@ def test_a_stakeholder_signed_in_on_the_site_cannot_enter_the_admin(client):
 
 
 def test_my_consultations_sends_visitors_to_sign_in(client):
-    response = client.get("/consultations/")
+    response = client.get("/en/consultations/")
     assert response.status_code == 302
-    assert response.url == "/accounts/login/?next=/consultations/"
+    assert response.url == "/en/accounts/login/?next=/en/consultations/"
 
 
 def test_a_person_without_a_password_sets_one_through_the_reset_link(client):
@@ -145,13 +145,13 @@ def test_a_person_without_a_password_sets_one_through_the_reset_link(client):
     invitee.set_unusable_password()
     invitee.save()
 
-    response = client.post("/accounts/password-reset/", {"email": "invitee@example.org"})
+    response = client.post("/en/accounts/password-reset/", {"email": "invitee@example.org"})
     assert response.status_code == 302
-    assert response.url == "/accounts/password-reset/sent/"
+    assert response.url == "/en/accounts/password-reset/sent/"
     [message] = mail.outbox
     assert message.to == ["Invitee@Example.org"]
     assert message.subject == "Choose your ECCIPA password"
-    link = re.search(r"http://testserver(/accounts/password-reset/\S+/)", message.body).group(1)
+    link = re.search(r"http://testserver(/en/accounts/password-reset/\S+/)", message.body).group(1)
 
     form = client.get(link, follow=True)
     assert form.status_code == 200
@@ -160,11 +160,11 @@ def test_a_person_without_a_password_sets_one_through_the_reset_link(client):
         form.redirect_chain[-1][0],
         {"new_password1": new_password, "new_password2": new_password},
     )
-    assert done.url == "/accounts/password-reset/done/"
+    assert done.url == "/en/accounts/password-reset/done/"
     assert sign_in(Client(), "invitee@example.org", password=new_password).status_code == 302
 
 
 def test_password_reset_does_not_reveal_whether_an_address_is_known(client):
-    response = client.post("/accounts/password-reset/", {"email": "nobody@example.org"})
-    assert response.url == "/accounts/password-reset/sent/"
+    response = client.post("/en/accounts/password-reset/", {"email": "nobody@example.org"})
+    assert response.url == "/en/accounts/password-reset/sent/"
     assert mail.outbox == []

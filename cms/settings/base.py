@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "co_design",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    # Editors translate a page from its source ("Translate" in the page's menu): the copy keeps
+    # the source's structure and goes through the workflow of its subtree in that language.
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -52,7 +55,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so that CORS headers are also set on its redirects.
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -124,7 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Stakeholders sign in on the public site (the Wagtail admin keeps its own sign-in page), with
 # their username or e-mail address.
-LOGIN_URL = "/accounts/login/"
+LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_consultations"
 AUTHENTICATION_BACKENDS = ["co_design.accounts.EmailOrUsernameBackend"]
 # Days an invitation link signs a stakeholder in before it expires.

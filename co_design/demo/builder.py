@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents.models import Document
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 
@@ -35,7 +35,7 @@ from ..models import (
 )
 from ..roles import ROLE_GROUPS, ensure_role_groups, territory_editors
 from ..setup_review import setup_review
-from . import content
+from . import content, translations
 from .territories import COMPETENCES, DEMO_PASSWORD, PEOPLE, TERRITORIES
 
 # Block ids derive from names, so the same content keeps the same ids on every machine.
@@ -83,6 +83,7 @@ class DemoBuilder:
         self.build_round_tables()
         self.manifesto = self.build_manifesto()
         self.link_home_to_the_activities()
+        self.build_translations()
         setup_review()
         self.build_review_states()
         self.build_consultation_comments()
@@ -165,7 +166,7 @@ class DemoBuilder:
     # Pages
 
     def build_home(self):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home is None:
             root = Page.get_first_root_node()
             # Replace the placeholder page Wagtail's migrations create.
@@ -464,6 +465,43 @@ class DemoBuilder:
             manifesto.save()
             publish(manifesto, self.admin)
         return manifesto
+
+    def build_translations(self):
+        """The home page, the Toolkit index, one strategy and the Manifesto in de, it and es."""
+        by_slug = {strategy.slug: strategy for strategy in self.strategies}
+        strategy = by_slug.get("valdoria-local-strategy", self.strategies[0])
+        index = strategy.get_parent().specific
+        for locale in Locale.objects.exclude(pk=self.home.locale_id):
+            code = locale.language_code
+            if code not in translations.DEMO_NOTE:
+                continue
+            steps = [
+                (self.home, translations.HOME[code], "introduction"),
+                (self.toolkit, translations.TOOLKIT[code], "introduction"),
+                (index, translations.STRATEGY_INDEX[code], "introduction"),
+                (self.manifesto, translations.MANIFESTO[code], "introduction"),
+            ]
+            for page, (title, text), field in steps:
+                _page, created = translations.translate(
+                    page,
+                    locale,
+                    publish,
+                    self.admin,
+                    title=title,
+                    **{field: translations.note(code, text)},
+                )
+                self.created += created
+            title, summary, vision = translations.STRATEGY[code]
+            _page, created = translations.translate(
+                strategy,
+                locale,
+                publish,
+                self.admin,
+                title=f"{title}: {strategy.territory.name}",
+                summary=f"{translations.DEMO_NOTE[code]} {summary}",
+                vision=translations.note(code, vision),
+            )
+            self.created += created
 
     def build_review_states(self):
         """Every state of the review workflow, once: a strategy in consultation, one in

@@ -92,7 +92,11 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
                 "comments": by_section.get(section.id, []),
                 "form": comment_form
                 if comment_form is not None and comment_form.data.get("section") == section.id
-                else CommentForm(sections=sections, initial={"section": section.id}),
+                else CommentForm(
+                    sections=sections,
+                    initial={"section": section.id},
+                    auto_id=f"comment-%s-{section.id}",  # one form per section: ids stay unique
+                ),
             }
             for section in sections.values()
         ],

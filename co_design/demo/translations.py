@@ -1,0 +1,113 @@
+"""Demo translations: the home page, the Toolkit index, one local strategy and the Manifesto in
+German, Italian and Spanish. Each is a translation of its English source (copy_for_translation,
+so it keeps the source's structure, slug and translation key: the API finds a page by
+slug in every locale) with its own title and introduction, and
+says that it is a demo translation. Idempotent: an existing translation is left as it is."""
+
+DEMO_NOTE = {
+    "de": "Demo-Übersetzung.",
+    "it": "Traduzione dimostrativa.",
+    "es": "Traducción de demostración.",
+}
+
+HOME = {
+    "de": (
+        "ECCIPA: interkulturelle Kompetenzen in der öffentlichen Verwaltung",
+        "Städte in Deutschland, Italien und Spanien entwickeln gemeinsam Schulungen für "
+        "Mitarbeitende, die Migrantinnen und Migranten empfangen, und lokale "
+        "Integrationsstrategien.",
+    ),
+    "it": (
+        "ECCIPA: competenze interculturali nella pubblica amministrazione",
+        "Città di Germania, Italia e Spagna co-progettano la formazione per il personale che "
+        "accoglie le persone migranti e strategie locali di integrazione.",
+    ),
+    "es": (
+        "ECCIPA: competencias interculturales en la administración pública",
+        "Ciudades de Alemania, Italia y España codiseñan la formación del personal que atiende "
+        "a personas migrantes y estrategias locales de integración.",
+    ),
+}
+
+TOOLKIT = {
+    "de": (
+        "Toolkit des Schulungsprogramms",
+        "Schulungsmodule für städtische Mitarbeitende, die Migrantinnen und Migranten empfangen "
+        "und unterstützen, zur Übernahme durch andere europäische Städte.",
+    ),
+    "it": (
+        "Toolkit del programma formativo",
+        "Moduli formativi per il personale comunale che accoglie e sostiene le persone migranti, "
+        "pronti per essere adottati da altre città europee.",
+    ),
+    "es": (
+        "Toolkit del programa formativo",
+        "Módulos formativos para el personal municipal que acoge y acompaña a personas migrantes, "
+        "listos para que otras ciudades europeas los adopten.",
+    ),
+}
+
+STRATEGY_INDEX = {
+    "de": ("Lokale Strategien", "Die lokalen Integrationsstrategien der drei Partnergebiete."),
+    "it": ("Strategie locali", "Le strategie locali di integrazione dei tre territori partner."),
+    "es": (
+        "Estrategias locales",
+        "Las estrategias locales de integración de los tres territorios socios.",
+    ),
+}
+
+STRATEGY = {
+    "de": (
+        "Lokale Integrationsstrategie",
+        "Eine Stadt, die neu Angekommene vom ersten Behördengang an willkommen heißt.",
+        "Jede Person findet in der Verwaltung Ansprechpartner, die sie verstehen und die "
+        "Wege kennen.",
+    ),
+    "it": (
+        "Strategia locale di integrazione",
+        "Una città che accoglie chi arriva fin dal primo sportello.",
+        "Ogni persona trova nell'amministrazione interlocutori che la capiscono e conoscono "
+        "i percorsi.",
+    ),
+    "es": (
+        "Estrategia local de integración",
+        "Una ciudad que acoge a quien llega desde la primera ventanilla.",
+        "Cada persona encuentra en la administración interlocutores que la entienden y "
+        "conocen los trámites.",
+    ),
+}
+
+MANIFESTO = {
+    "de": (
+        "Das ECCIPA-Manifest",
+        "Ein praktischer Leitfaden für europäische Städte: was drei Partnergebiete bei der "
+        "Integration von Drittstaatsangehörigen gelernt haben.",
+    ),
+    "it": (
+        "Il Manifesto ECCIPA",
+        "Una guida pratica per le città europee: ciò che tre territori partner hanno imparato "
+        "sull'integrazione dei cittadini di paesi terzi.",
+    ),
+    "es": (
+        "El Manifiesto ECCIPA",
+        "Una guía práctica para ciudades europeas: lo que tres territorios socios han aprendido "
+        "sobre la integración de nacionales de terceros países.",
+    ),
+}
+
+
+def note(language, text):
+    return f"<p><em>{DEMO_NOTE[language]}</em> {text}</p>"
+
+
+def translate(page, locale, publish, user, **fields):
+    """The page's translation into locale, created from the source and published once."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, False
+    translated = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save()
+    publish(translated, user)
+    return translated, True
