@@ -34,9 +34,10 @@ IDS = """
 import json
 from co_design.models import ManifestoPage, StrategyDraftPage
 from co_design.models import StakeholderComment
-valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy")
-puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
-manifesto = ManifestoPage.objects.get()
+english = {"locale__language_code": "en"}
+valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy", **english)
+puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy", **english)
+manifesto = ManifestoPage.objects.get(**english)
 print(json.dumps({
     "valdoria": valdoria.pk, "valdoria_url": valdoria.url, "valdoria_title": valdoria.title,
     "puerto": puerto.pk, "manifesto": manifesto.pk, "manifesto_url": manifesto.url,
