@@ -10,6 +10,8 @@ from django.contrib.auth.backends import ModelBackend
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from .language_preference import save_language
+
 
 class EmailOrUsernameBackend(ModelBackend):
     """Invited stakeholders know their e-mail address, not the username made for them."""
@@ -73,6 +75,7 @@ def folded(text):
 
 
 urlpatterns = [
+    path("language/", save_language, name="save_language"),
     path(
         "login/",
         auth_views.LoginView.as_view(

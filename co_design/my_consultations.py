@@ -55,5 +55,9 @@ def my_consultations(request):
     return TemplateResponse(
         request,
         "co_design/my_consultations.html",
-        {"open_consultations": open_now, "past_consultations": past},
+        {
+            "open_consultations": open_now,
+            "past_consultations": past,
+            "preferred_language": getattr(getattr(request.user, "profile", None), "language", ""),
+        },
     )
