@@ -23,15 +23,12 @@ from . import rules
 from .models import Invitation, Profile
 from .models.invitations import hash_token
 from .notifications import absolute
+from .refusals import Refused
 from .roles import ROLE_GROUPS
 
 
-class InvitationRefused(Exception):
+class InvitationRefused(Refused):
     """Why an invitation cannot be sent, or a link cannot sign anyone in; readable by the user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -8,36 +8,12 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
-from co_design.models import (
-    ManifestoPage,
-    NeedsReviewIndexPage,
-    NeedsReviewPage,
-    RoundTableIndexPage,
-    RoundTablePage,
-    StrategyDraftPage,
-    StrategyIndexPage,
-    TrainingModulePage,
-    TrainingProgrammePage,
-)
-from home.models import HomePage
-
+from .page_types import PAGE_TYPES
 from .review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "de", "it", "es"]
-PAGE_TYPES = [
-    HomePage,
-    NeedsReviewIndexPage,
-    NeedsReviewPage,
-    RoundTableIndexPage,
-    RoundTablePage,
-    TrainingProgrammePage,
-    TrainingModulePage,
-    StrategyIndexPage,
-    StrategyDraftPage,
-    ManifestoPage,
-]
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
 

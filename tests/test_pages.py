@@ -16,20 +16,9 @@ from co_design.models import (
 )
 from home.models import HomePage
 
-pytestmark = pytest.mark.django_db
+from .page_types import PAGE_TYPES
 
-PAGE_TYPES = [
-    HomePage,
-    NeedsReviewIndexPage,
-    NeedsReviewPage,
-    RoundTableIndexPage,
-    RoundTablePage,
-    TrainingProgrammePage,
-    TrainingModulePage,
-    StrategyIndexPage,
-    StrategyDraftPage,
-    ManifestoPage,
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)

@@ -22,14 +22,11 @@ from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from .. import rules
+from ..refusals import Refused
 
 
-class WorkflowActionRefused(Exception):
+class WorkflowActionRefused(Refused):
     """A workflow action that must not happen; the message says why, to the person who tried."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 # What a revision records about the page's state rather than its text.

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from .. import rules
 from ..models import FlagStatus, StakeholderComment
+from ..refusals import Refused
 from . import comments, exports
 from .forms import DecisionForm, HideForm
 
@@ -110,7 +111,7 @@ def moderate(request, comment_id, action):
         else:
             comments.dismiss_flags(request.user, record)
             messages.success(request, _("Flags dismissed; the comment stays visible."))
-    except comments.Refused as refusal:
+    except Refused as refusal:
         raise PermissionDenied(refusal.message) from refusal
     return redirect("eccipa_flagged_comments")
 

@@ -12,16 +12,8 @@ from .. import rules
 from ..models import CommentAgreement, CommentFlag, FlagStatus, StakeholderComment
 from ..notifications import notify_comment_author
 from ..page_locks import comment_lock
+from ..refusals import Refused
 from .sections import sections_of
-
-
-class Refused(Exception):
-    """An action the room does not take; `message` tells the person why, `status` is HTTP."""
-
-    def __init__(self, message, status=403):
-        super().__init__(message)
-        self.message = message
-        self.status = status
 
 
 def require(user, action, page, now=None):

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from .. import rules
 from ..models import CommentAgreement, CommentFlag, Decision, StakeholderComment
+from ..refusals import Refused
 from . import comments
 from .forms import CommentForm, FlagForm, ReplyForm
 from .sections import diff_html, expanded_bodies, sections_of
@@ -134,7 +135,7 @@ def post_comment(request, page_id):
             show_name=form.cleaned_data["show_name"],
             submission_key=form.cleaned_data["submission_key"],
         )
-    except comments.Refused as refusal:
+    except Refused as refusal:
         messages.error(request, refusal.message)
         return render_room(request, page, consultation, status=refusal.status, comment_form=form)
     if created:
@@ -158,7 +159,7 @@ def act_on_comment(request, page_id, comment_id, action):
     record = comment_of(page, comment_id)
     try:
         response = action(page, consultation, record)
-    except comments.Refused as refusal:
+    except Refused as refusal:
         messages.error(request, refusal.message)
         return render_room(request, page, consultation, status=refusal.status)
     return response or redirect(

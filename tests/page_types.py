@@ -1,0 +1,27 @@
+"""Every public page type of the ECCIPA site, for tests that visit them all."""
+
+from co_design.models import (
+    ManifestoPage,
+    NeedsReviewIndexPage,
+    NeedsReviewPage,
+    RoundTableIndexPage,
+    RoundTablePage,
+    StrategyDraftPage,
+    StrategyIndexPage,
+    TrainingModulePage,
+    TrainingProgrammePage,
+)
+from home.models import HomePage
+
+PAGE_TYPES = [
+    HomePage,
+    NeedsReviewIndexPage,
+    NeedsReviewPage,
+    RoundTableIndexPage,
+    RoundTablePage,
+    TrainingProgrammePage,
+    TrainingModulePage,
+    StrategyIndexPage,
+    StrategyDraftPage,
+    ManifestoPage,
+]
