@@ -16,9 +16,9 @@ from co_design.search import search
 urlpatterns = [
     # Ahead of Wagtail's admin URLs: the same views, one writer at a time per page
     # (co_design/page_locks.py), and workflow refusals explained.
-    path("admin/pages/<int:page_id>/edit/", edit_page, name="eccipa_edit_page"),
+    path("admin/pages/<id:page_id>/edit/", edit_page, name="eccipa_edit_page"),
     path(
-        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        "admin/pages/workflow/action/<id:page_id>/<slug:action_name>/<id:task_state_id>/",
         workflow_action,
         name="eccipa_workflow_action",
     ),

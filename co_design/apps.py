@@ -8,4 +8,5 @@ class CoDesignConfig(AppConfig):
     verbose_name = _("ECCIPA co-design")
 
     def ready(self):
-        from . import publishing, signal_handlers  # noqa: F401
+        # converters registers `<id:…>`, the path converter of every id in the project's URLs.
+        from . import converters, publishing, signal_handlers  # noqa: F401

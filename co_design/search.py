@@ -1,17 +1,45 @@
-"""Site search over published, public content (Wagtail search; full text on PostgreSQL)."""
+"""Site search over published, public content (Wagtail search; full text on PostgreSQL).
+
+The search backend sees words only: control characters (PostgreSQL refuses NUL) and every other
+character that is not part of a word (quotes, brackets, * and the like, which SQLite's full-text
+syntax would read as operators) become spaces, and the query is cut to MAX_QUERY_LENGTH.
+"""
+
+import re
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from wagtail.models import Page
+
+from .text import without_control_characters
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+MAX_WORDS = 20
+WORD = re.compile(r"\w+")
+
+
+def search_words(text):
+    """The words of what someone typed, as the search backend may safely be given them."""
+    text = without_control_characters(text[: MAX_QUERY_LENGTH * 2])
+    return " ".join(WORD.findall(text)[:MAX_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    typed = without_control_characters(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
+    query = search_words(typed)
     results = (
         Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     )
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search.html", {"query": query, "results": page})
+    problem = ""
+    if typed and not query:
+        problem = _(
+            "There is nothing to search for in “%(typed)s”: please type one or more words."
+        ) % {"typed": typed}
+    return TemplateResponse(
+        request,
+        "search.html",
+        {"query": query, "typed": typed, "results": page, "problem": problem},
+    )

@@ -75,23 +75,23 @@ def register_review_log_actions(actions):
 def register_consultation_admin_urls():
     return [
         path(
-            "consultations/<int:page_id>/comments/",
+            "consultations/<id:page_id>/comments/",
             admin_views.comments_index,
             name="eccipa_consultation_comments",
         ),
         path(
-            "consultations/<int:page_id>/comments.<str:file_format>",
+            "consultations/<id:page_id>/comments.<str:file_format>",
             admin_views.export,
             name="eccipa_consultation_export",
         ),
         path(
-            "consultations/comments/<int:comment_id>/decision/",
+            "consultations/comments/<id:comment_id>/decision/",
             admin_views.decide,
             name="eccipa_consultation_decide",
         ),
         path("consultations/flags/", admin_views.flags_index, name="eccipa_flagged_comments"),
         path(
-            "consultations/comments/<int:comment_id>/<str:action>/",
+            "consultations/comments/<id:comment_id>/<str:action>/",
             admin_views.moderate,
             name="eccipa_moderate_comment",
         ),

@@ -155,3 +155,33 @@ def test_a_flood_of_comments_is_slowed_down_with_a_clear_message(page, stakehold
     assert response.status_code == 429
     assert "Please wait a few minutes before posting again." in response.content.decode()
     assert not Comment.objects.filter(text="one too many").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NUL\x00inside", "vertical\x0btab", "escape \x1b[31m red", "delete\x7f", "c1\x85next"],
+    ids=["nul", "vertical-tab", "escape", "del", "c1"],
+)
+def test_comments_with_control_characters_are_refused(page, stakeholder, text):
+    before = stored()
+    response = post_comment(stakeholder, page, section=section_ids(page)[0], text=text)
+    assert response.status_code == 400
+    assert "This contains invisible control characters (such as NUL)" in response.content.decode()
+    assert stored() == before
+
+
+def test_line_breaks_and_tabs_in_a_comment_are_kept(page, stakeholder):
+    text = "First point:\r\n\tone\r\nSecond point."
+    response = post_comment(stakeholder, page, section=section_ids(page)[0], text=text)
+    assert response.status_code == 302
+    assert Comment.objects.filter(text=text).exists()
+
+
+def test_a_quote_with_control_characters_is_refused(page, stakeholder):
+    before = stored()
+    response = post_comment(
+        stakeholder, page, section=section_ids(page)[0], text="Hm.", quote="mentors\x00every"
+    )
+    assert response.status_code == 400
+    assert "This contains invisible control characters" in response.content.decode()
+    assert stored() == before

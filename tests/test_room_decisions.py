@@ -180,3 +180,33 @@ def _user(username):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username=username)
+
+
+def test_text_with_control_characters_stored_earlier_still_exports(page):
+    """A comment written in the page editor, or stored before the room refused control
+    characters, must not break the export of the whole draft."""
+    record = StakeholderComment.objects.filter(comment__page=page).first()
+    Comment.objects.filter(pk=record.comment_id).update(text="line\x0bbreak\x01 and \x1ftext")
+    StakeholderComment.objects.filter(pk=record.pk).update(decision_reason="-\x0c1+1")
+    editor = client_for("editor-it")
+
+    response = editor.get(f"/admin/consultations/{page.pk}/comments.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = {cell for row in sheet.iter_rows(values_only=True) for cell in row}
+    assert "linebreak and text" in values
+    assert "'-1+1" in values
+
+    body = editor.get(f"/admin/consultations/{page.pk}/comments.csv").content.decode("utf-8-sig")
+    assert "linebreak and text" in body
+    assert "\x0b" not in body
+
+
+def test_an_unknown_export_format_or_moderation_action_is_not_found(page):
+    record = StakeholderComment.objects.filter(comment__page=page).first()
+    assert (
+        client_for("editor-it").get(f"/admin/consultations/{page.pk}/comments.exe").status_code
+        == 404
+    )
+    response = client_for("moderator").post(f"/admin/consultations/comments/{record.pk}/whatever/")
+    assert response.status_code == 404

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -97,14 +97,21 @@ def flags_index(request):
 
 @require_POST
 def moderate(request, comment_id, action):
+    if action not in ("hide", "dismiss"):
+        raise Http404
     record = get_object_or_404(StakeholderComment.objects.select_related("comment"), pk=comment_id)
     try:
         if action == "hide":
             form = HideForm(request.POST)
             if not form.is_valid():
-                messages.error(
-                    request, _("Give a reason for hiding the comment; it is sent to the author.")
-                )
+                errors = form.errors.get("reason", [])
+                if errors and errors.as_data()[0].code == "control_characters":
+                    messages.error(request, errors[0])
+                else:
+                    messages.error(
+                        request,
+                        _("Give a reason for hiding the comment; it is sent to the author."),
+                    )
                 return redirect("eccipa_flagged_comments")
             comments.hide(request.user, record, form.cleaned_data["reason"])
             messages.success(request, _("Comment hidden; its author is told why."))
@@ -117,6 +124,8 @@ def moderate(request, comment_id, action):
 
 
 def export(request, page_id, file_format):
+    if file_format not in ("csv", "xlsx"):
+        raise Http404
     page = page_for(request, page_id, "resolve")
     name = f"comments-{slugify(page.slug)}"
     if file_format == "xlsx":

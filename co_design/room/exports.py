@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from ..models import StakeholderComment
+from ..text import xml_safe
 from .sections import sections_of
 
 
@@ -97,7 +98,10 @@ def rows(page):
 
 
 def inert(value):
-    """Spreadsheets run cells that start with = + - @ as formulas: keep people's text as text."""
+    """A cell as a spreadsheet can hold it and keeps it text: characters XML forbids (stored
+    before the forms refused them, or written in the page editor) are dropped, and text that
+    starts with = + - @ (which spreadsheets run as a formula) gets a leading apostrophe."""
+    value = xml_safe(value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value

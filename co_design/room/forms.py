@@ -6,15 +6,18 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Decision
+from ..text import PlainTextField
 
 
-class MessageField(forms.CharField):
-    """Free text from people: trimmed, never empty, never longer than the limit. Any HTML in it
-    is kept as typed and shown as text (templates escape it), so it can do nothing."""
+class MessageField(PlainTextField):
+    """Free text from people: trimmed, never empty, never longer than the limit, no control
+    characters. Any HTML in it is kept as typed and shown as text (templates escape it), so it
+    can do nothing."""
 
     def __init__(self, max_length=None, **kwargs):
         max_length = max_length or settings.CONSULTATION_MAX_TEXT
         super().__init__(
+            multiline=True,
             max_length=max_length,
             strip=True,
             widget=forms.Textarea(attrs={"rows": 4, "maxlength": max_length}),
@@ -35,7 +38,8 @@ class CommentForm(forms.Form):
         error_messages={"invalid_choice": _("This section is not part of the draft.")},
     )
     text = MessageField(label=_("Your comment"))
-    quote = forms.CharField(
+    quote = PlainTextField(
+        multiline=True,
         label=_("Passage you comment on (optional)"),
         required=False,
         strip=True,
@@ -75,8 +79,12 @@ class FlagForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
-    reason = forms.CharField(
-        label=_("Reason"), max_length=2000, strip=True, widget=forms.Textarea(attrs={"rows": 2})
+    reason = PlainTextField(
+        multiline=True,
+        label=_("Reason"),
+        max_length=2000,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     adopted_in = forms.ModelChoiceField(
         label=_("Adopted in revision"), queryset=None, required=False
@@ -101,6 +109,10 @@ class DecisionForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason, sent to the author"), max_length=1000, strip=True, widget=forms.Textarea
+    reason = PlainTextField(
+        multiline=True,
+        label=_("Reason, sent to the author"),
+        max_length=1000,
+        strip=True,
+        widget=forms.Textarea,
     )
