@@ -21,6 +21,7 @@ from .choices import Language, OrganisationType
 from .invitations import InvitationRefused, Invitee, duplicate_of, invite
 from .models import Invitation
 from .stakeholder_csv import COLUMNS, MAX_BYTES, MAX_ROWS, BadFile, import_invitations, read_text
+from .text import PlainTextField
 
 app_name = "eccipa_invitations"
 
@@ -83,9 +84,9 @@ class InvitationIndexView(InvitationAdminView, TemplateView):
 
 
 class InviteForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=150)
+    name = PlainTextField(label=gettext_lazy("Name"), max_length=150)
     email = forms.EmailField(label=gettext_lazy("E-mail address"))
-    organisation = forms.CharField(
+    organisation = PlainTextField(
         label=gettext_lazy("Organisation"), max_length=200, required=False
     )
     organisation_type = forms.ChoiceField(

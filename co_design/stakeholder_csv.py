@@ -2,7 +2,12 @@
 
 Columns: name, email, organisation, organisation_type, territory, language (a header line, in
 any order and case). Territories by slug or name, organisation types and languages by code or
-label. Each bad line is reported with its number and reasons; the good lines are invited.
+label.
+
+All or nothing: every line is checked first. If any line has a problem, nobody is invited and
+each bad line is reported with its number and reasons. Otherwise everyone is invited in one
+transaction and the e-mails leave once it commits. An address that already has an account or an
+open invitation is skipped and reported, not invited twice.
 """
 
 import csv
@@ -15,9 +20,11 @@ from django.db import transaction
 from django.utils.translation import get_language_info, gettext_lazy, override
 from django.utils.translation import gettext as _
 
+from . import rules
 from .choices import Language, OrganisationType
-from .invitations import InvitationRefused, Invitee, invite
+from .invitations import InvitationRefused, Invitee, duplicate_of, invite
 from .models import Territory
+from .text import has_control_characters
 
 COLUMNS = ["name", "email", "organisation", "organisation_type", "territory", "language"]
 LABELS = {
@@ -54,6 +61,8 @@ class Row:
     line: int
     values: dict
     problems: list = field(default_factory=list)
+    skipped: str = ""
+    invitee: object = None
     invitation: object = None
 
     @property
@@ -72,6 +81,10 @@ class ImportReport:
     @property
     def refused(self):
         return [row for row in self.rows if row.problems]
+
+    @property
+    def skipped(self):
+        return [row for row in self.rows if row.skipped]
 
 
 def read_text(uploaded):
@@ -177,6 +190,17 @@ class Vocabulary:
 def check(row, vocabulary, seen):
     """Fill row.problems with every reason the row cannot be imported; return its Invitee."""
     values = row.values
+    spoilt = [
+        str(LABELS[column]) for column in COLUMNS if has_control_characters(values[column], False)
+    ]
+    if spoilt:
+        row.problems.append(
+            _(
+                "Invisible control characters (such as NUL or a line break) in the %(fields)s: "
+                "remove them and save the file again."
+            )
+            % {"fields": ", ".join(spoilt)}
+        )
     missing = [str(LABELS[column]) for column in REQUIRED if not values[column]]
     if missing:
         row.problems.append(_("Missing %(fields)s.") % {"fields": ", ".join(missing)})
@@ -231,16 +255,30 @@ def check(row, vocabulary, seen):
 
 
 def import_invitations(inviter, text):
-    """Invite everyone on a good line of the CSV `text`; report the others, line by line."""
+    """Invite everyone of the CSV `text` if every line is good; otherwise nobody. Lines whose
+    address already has an account or an open invitation are skipped and reported."""
     rows = parse(text)
     vocabulary, seen = Vocabulary(), {}
     for row in rows:
         invitee = check(row, vocabulary, seen)
         if row.problems:
             continue
-        try:
-            with transaction.atomic():
-                row.invitation = invite(inviter, invitee)
-        except InvitationRefused as refusal:
-            row.problems.append(refusal.message)
-    return ImportReport(rows)
+        verdict = rules.can_invite(inviter, invitee.territory)
+        if not verdict:
+            row.problems.append(verdict.reason)
+            continue
+        row.skipped = duplicate_of(invitee.email) or ""
+        row.invitee = invitee
+    report = ImportReport(rows)
+    if report.refused:
+        return report
+    with transaction.atomic():
+        for row in rows:
+            if row.skipped:
+                continue
+            try:
+                row.invitation = invite(inviter, row.invitee)
+            except InvitationRefused as refusal:
+                # Invited or registered a moment ago, by someone else.
+                row.skipped = refusal.message
+    return report

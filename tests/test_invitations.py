@@ -324,24 +324,52 @@ def refused_lines(response):
     }
 
 
-def test_a_csv_import_invites_the_good_lines_and_reports_each_bad_one():
+def skipped_lines(response):
+    html = response.content.decode()
+    rows = re.findall(r'<tr class="import-skipped">(.*?)</tr>', html, re.S)
+    return {
+        int(re.search(r"<td>(\d+)</td>", row).group(1)): re.sub(r"\s+", " ", row) for row in rows
+    }
+
+
+GOOD_CSV = (
+    HEADER
+    + "Jana Novak,jana.novak@example.org,Caritas Rheinfeld,ngo,rheinfeld,de\n"
+    + "Omar Farouk,omar@example.org,Verein Brücke,Migrant association,Rheinfeld,Deutsch\n"
+    + "\n"  # blank lines are skipped
+    + "Rania Haddad,rania@example.org,,role_model,rheinfeld,\n"  # no organisation
+    + "Nora Weiss,stakeholder-ngo@example.org,Refugee Law Clinic,ngo,rheinfeld,de\n"  # 6
+)
+
+
+def test_a_csv_import_with_bad_lines_invites_nobody_and_reports_each_bad_one():
     response = upload(client_for("editor-de"), MIXED_CSV)
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "3 people invited." in html
-    assert "8 lines not imported:" in html
+    assert "Nothing was imported: 7 lines have problems." in html
+    assert "Nobody was invited and no e-mail was sent" in html
     refused = refused_lines(response)
-    assert sorted(refused) == [4, 5, 6, 7, 8, 9, 12, 13]
+    assert sorted(refused) == [4, 5, 6, 7, 9, 12, 13]
     assert "Invalid e-mail address “not-an-address”." in refused[4]
     assert "Unknown territory “atlantis”." in refused[5]
     assert "Unknown organisation type “church”." in refused[6]
     assert "Duplicate in the file: line 2 has the same e-mail address." in refused[7]
-    assert "Already registered: an account uses this e-mail address." in refused[8]
     assert "Missing name, organisation type." in refused[9]
     assert "put values that contain a comma or semicolon in double quotes" in refused[12]
     assert "Unknown language “klingon”." in refused[13]
+    assert "Already registered: an account uses this e-mail address." in skipped_lines(response)[8]
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
 
+
+def test_a_good_csv_invites_everyone_in_it_and_skips_who_has_an_account():
+    response = upload(client_for("editor-de"), GOOD_CSV)
+
+    html = response.content.decode()
+    assert "3 people invited." in html
+    assert "1 line skipped:" in html
+    assert "Already registered: an account uses this e-mail address." in skipped_lines(response)[6]
     invitations = {i.email: i for i in Invitation.objects.select_related("territory")}
     assert set(invitations) == {"jana.novak@example.org", "omar@example.org", "rania@example.org"}
     omar = invitations["omar@example.org"]
@@ -358,17 +386,46 @@ def test_a_csv_import_invites_the_good_lines_and_reports_each_bad_one():
 
 def test_importing_the_same_file_again_invites_nobody_twice():
     editor = client_for("editor-de")
-    upload(editor, MIXED_CSV)
+    upload(editor, GOOD_CSV)
     sent = len(mail.outbox)
 
-    response = upload(editor, MIXED_CSV)
+    response = upload(editor, GOOD_CSV)
 
     assert "0 people invited." in response.content.decode()
-    refused = refused_lines(response)
-    for line in (2, 3, 11):
-        assert "Already invited on" in refused[line]
+    skipped = skipped_lines(response)
+    for line in (2, 3, 5):
+        assert "Already invited on" in skipped[line]
     assert Invitation.objects.count() == 3
     assert len(mail.outbox) == sent
+
+
+def test_a_nul_byte_in_line_2_invites_nobody_and_names_the_line():
+    text = (
+        HEADER
+        + "Jana Novak,jana.novak@example.org,Caritas Rheinfeld,ngo,rheinfeld,de\n"
+        + "Omar\x00Farouk,omar@example.org,Verein Brücke,ngo,rheinfeld,de\n"
+        + "Rania Haddad,rania@example.org,,role_model,rheinfeld,\n"
+    )
+    response = upload(client_for("editor-de"), text)
+
+    assert response.status_code == 200
+    assert "Nothing was imported: 1 line has a problem." in response.content.decode()
+    refused = refused_lines(response)
+    assert list(refused) == [3]
+    assert "Invisible control characters (such as NUL or a line break) in the name" in refused[3]
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "cell", ["Caritas\x0bRheinfeld", '"Caritas\nRheinfeld"', "Caritas\x1bRheinfeld"]
+)
+def test_control_characters_or_line_breaks_in_a_cell_invite_nobody(cell):
+    text = HEADER + f"Jana Novak,jana.novak@example.org,{cell},ngo,rheinfeld,de\n"
+    response = upload(client_for("editor-de"), text)
+    assert "in the organisation" in refused_lines(response)[2]
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
 
 
 def test_an_editor_of_another_territory_is_refused_line_by_line():
@@ -382,7 +439,8 @@ def test_an_editor_of_another_territory_is_refused_line_by_line():
     refused = refused_lines(response)
     assert list(refused) == [2]
     assert "You may only invite stakeholders of Valdoria." in refused[2]
-    assert list(Invitation.objects.values_list("email", flat=True)) == ["marco@example.org"]
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
 
 
 def test_moderators_invite_for_every_territory():
