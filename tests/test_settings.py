@@ -105,3 +105,24 @@ def test_cors_allowed_origins_come_from_the_environment():
     allowed = run(["-c", code], "cms.settings.dev", CORS_ALLOWED_ORIGINS=origins)
     assert allowed.stdout.strip() == "https://city.example.org,https://ngo.example.net"
     assert run(["-c", code], "cms.settings.dev").stdout.strip() == "-"
+
+
+def test_sqlite_takes_concurrent_writers_and_postgresql_keeps_its_own_options(tmp_path):
+    script = (
+        "import django, json; from django.conf import settings; django.setup(); "
+        "from django.db import connection; options = settings.DATABASES['default']['OPTIONS']; "
+        "journal = connection.cursor().execute('PRAGMA journal_mode').fetchone()[0] "
+        "if connection.vendor == 'sqlite' else ''; "
+        "print(json.dumps({'options': options, 'journal': journal}))"
+    )
+    sqlite_file = tmp_path / "db.sqlite3"
+    result = run(["-c", script], "cms.settings.dev", DATABASE_URL=f"sqlite:///{sqlite_file}")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["options"]["transaction_mode"] == "IMMEDIATE"
+    assert values["options"]["timeout"] == 20
+    assert values["journal"] == "wal"
+
+    result = run(["-c", script], "cms.settings.dev", DATABASE_URL="postgres://e@db.internal/e")
+    assert result.returncode == 0, result.stderr
+    assert "transaction_mode" not in json.loads(result.stdout)["options"]
