@@ -52,6 +52,8 @@ class InviterOnly:
 
 class InvitationAdminView(InviterOnly, WagtailAdminTemplateMixin):
     header_icon = "mail"
+    # Django's form views take PUT as a POST: only the methods the pages use.
+    http_method_names = ["get", "post", "head", "options"]
 
     def get_breadcrumbs_items(self):
         return [

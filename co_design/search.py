@@ -10,6 +10,7 @@ import re
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from .text import without_control_characters
@@ -26,18 +27,21 @@ def search_words(text):
     return " ".join(WORD.findall(text)[:MAX_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
+@require_safe
 def search(request):
-    typed = without_control_characters(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
+    raw = request.GET.get("q", "")
+    typed = without_control_characters(raw).strip()[:MAX_QUERY_LENGTH]
     query = search_words(typed)
     results = (
         Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     )
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     problem = ""
-    if typed and not query:
+    if raw.strip() and not query:
         problem = _(
-            "There is nothing to search for in “%(typed)s”: please type one or more words."
-        ) % {"typed": typed}
+            "There is nothing to search for in what you typed: please type one or more words "
+            "(punctuation and invisible characters are left out)."
+        )
     return TemplateResponse(
         request,
         "search.html",

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
 from .. import rules
@@ -109,6 +109,7 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
     return TemplateResponse(request, "co_design/consultation_room.html", context, status=status)
 
 
+@require_safe
 @signed_in
 def room(request, page_id):
     page, consultation = consultation_page(request, page_id)
@@ -207,6 +208,7 @@ def flag(request, page_id, comment_id):
     return act_on_comment(request, page_id, comment_id, report)
 
 
+@require_safe
 def outcome(request, page_id):
     """How your input was used: every decision, public once the page is published."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
