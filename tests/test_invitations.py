@@ -399,7 +399,7 @@ def test_importing_the_same_file_again_invites_nobody_twice():
     assert len(mail.outbox) == sent
 
 
-def test_a_nul_byte_in_line_2_invites_nobody_and_names_the_line():
+def test_a_nul_byte_for_the_second_person_invites_nobody_and_names_its_line():
     text = (
         HEADER
         + "Jana Novak,jana.novak@example.org,Caritas Rheinfeld,ngo,rheinfeld,de\n"
