@@ -12,5 +12,10 @@ urlpatterns = [
     ),
     path("<int:page_id>/comments/<int:comment_id>/agree/", views.agree, name="consultation_agree"),
     path("<int:page_id>/comments/<int:comment_id>/flag/", views.flag, name="consultation_flag"),
+    path(
+        "<int:page_id>/comments/<int:comment_id>/replies/<int:reply_id>/flag/",
+        views.flag_reply,
+        name="consultation_flag_reply",
+    ),
     path("<int:page_id>/outcome/", views.outcome, name="consultation_outcome"),
 ]
