@@ -229,7 +229,7 @@ def flag_reply(request, page_id, comment_id, reply_id):
         comments.flag(request.user, record, form.cleaned_data["reason"], reply=reply)
         messages.success(request, _("Thank you: a moderator will look at this reply."))
 
-    return act_on_comment(request, page_id, comment_id, report, anchor=f"reply-{reply_id}")
+    return act_on_comment(request, page_id, comment_id, report, anchor=f"comment-reply-{reply_id}")
 
 
 def outcome(request, page_id):
