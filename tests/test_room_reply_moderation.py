@@ -193,3 +193,20 @@ def test_a_hidden_comment_takes_no_replies_agreements_or_reports(page, thread):
         CommentAgreement.objects.count(),
         CommentFlag.objects.count(),
     ) == before
+
+
+def test_the_export_counts_a_reply_report_on_the_reply_and_says_it_was_hidden(page, thread):
+    import csv
+    import io
+
+    reply = reply_of(HER_REPLY)
+    report_reply(client_for("stakeholder-school-it"), page, thread, reply)
+    client_for("moderator").post(
+        f"/admin/consultations/replies/{reply.pk}/hide/", {"reason": "Private arrangements."}
+    )
+    body = client_for("editor-it").get(f"/admin/consultations/{page.pk}/comments.csv").content
+    header, *lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    rows = {row[header.index("Text")]: row for row in lines}
+    flags, hidden = header.index("Flags"), header.index("Hidden")
+    assert (rows[HER_REPLY][flags], rows[HER_REPLY][hidden]) == ("1", "Private arrangements.")
+    assert (rows[thread.comment.text][flags], rows[thread.comment.text][hidden]) == ("0", "")
