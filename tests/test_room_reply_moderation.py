@@ -2,6 +2,7 @@
 hides its thread's replies and closes the thread."""
 
 import pytest
+from django.core import mail
 from wagtail.models import CommentReply
 
 from co_design.models import (
@@ -49,7 +50,9 @@ def report_reply(client, page, thread, reply, reason="It is not about the strate
     )
 
 
-def test_a_stakeholder_reports_a_reply_and_the_moderator_hides_it(page, thread):
+def test_a_stakeholder_reports_a_reply_and_the_moderator_hides_it(
+    page, thread, django_capture_on_commit_callbacks
+):
     reply = reply_of(HER_REPLY)
     reporter = client_for("stakeholder-school-it")
     flag_url = f"/en/consultations/{page.pk}/comments/{thread.comment_id}/replies/{reply.pk}/flag/"
@@ -73,12 +76,15 @@ def test_a_stakeholder_reports_a_reply_and_the_moderator_hides_it(page, thread):
     queue = moderator.get("/admin/consultations/flags/").content.decode()
     assert HER_REPLY in queue and "It is not about the strategy." in queue
 
-    response = moderator.post(
-        f"/admin/consultations/replies/{reply.pk}/hide/",
-        {"reason": "Private arrangements belong elsewhere."},
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator.post(
+            f"/admin/consultations/replies/{reply.pk}/hide/",
+            {"reason": "Private arrangements belong elsewhere."},
+            follow=True,
+        )
     assert "Reply hidden" in " ".join(messages_of(response))
+    assert [m.to for m in mail.outbox] == [["stakeholder-association@example.org"]]  # the author
+    assert "Private arrangements belong elsewhere." in mail.outbox[0].body
     moderation = StakeholderReply.objects.get(reply=reply)
     assert moderation.is_hidden and moderation.hidden_by.username == "moderator"
     assert moderation.hidden_reason == "Private arrangements belong elsewhere."

@@ -16,7 +16,7 @@ from ..models import (
     StakeholderComment,
     StakeholderReply,
 )
-from ..notifications import notify_comment_author
+from ..notifications import notify_comment_author, notify_reply_hidden
 from ..page_locks import comment_lock
 from ..refusals import Refused
 from .sections import sections_of
@@ -193,13 +193,15 @@ def thread_of(reply):
 
 
 def hide_reply(user, reply, reason):
-    """Hide a reply from the room, as a comment; its text is kept for the record."""
+    """Hide a reply from the room, as a comment: its text is kept for the record, and its
+    author is told why."""
     require(user, "moderate", reply.comment.page)
-    StakeholderReply.objects.update_or_create(
+    moderation, _created = StakeholderReply.objects.update_or_create(
         reply=reply,
         defaults={"hidden_at": timezone.now(), "hidden_by": user, "hidden_reason": reason},
     )
     CommentFlag.objects.filter(reply=reply).resolve(user, FlagStatus.UPHELD)
+    transaction.on_commit(lambda: notify_reply_hidden(moderation))
 
 
 def dismiss_reply_flags(user, reply):
