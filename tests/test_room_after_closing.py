@@ -18,7 +18,6 @@ from co_design.models import (
 from .review_helpers import act, client_for, save_draft
 from .room_helpers import (
     close_consultation,
-    comment_data,
     post_comment,
     section_ids,
     valdoria,
@@ -99,7 +98,8 @@ def test_after_closing_the_outcome_shows_the_comments_but_never_a_reported_or_hi
     assert FLAGGED in outcome_of(Client(), page).content.decode()
 
 
-def test_a_consultation_past_its_closing_date_has_an_outcome_page(page):
+def test_the_outcome_page_appears_when_the_closing_date_passes(page):
+    assert outcome_of(Client(), page).status_code == 404
     Consultation.objects.for_page(page).update(closes_at=timezone.now())
     response = outcome_of(Client(), page)
     assert response.status_code == 200
@@ -197,9 +197,12 @@ def test_posting_in_a_closed_room_is_refused_and_stores_nothing(page, username):
 
 def test_the_refusal_in_a_closed_room_is_in_the_visitor_language(page):
     close_consultation(page)
-    client = client_for("stakeholder-association")
-    data = comment_data(section=section_ids(page)[0], text="Zu spät?")
-    response = client.post(f"/de/consultations/{page.pk}/comments/", data)
+    record = StakeholderComment.objects.get(
+        comment__user__username="stakeholder-ngo-it", decision=""
+    )
+    response = client_for("stakeholder-association").post(
+        f"/de/consultations/{page.pk}/comments/{record.comment_id}/flag/", {"reason": "Zu spät?"}
+    )
     assert response.status_code == 403
     assert "Die Beteiligung wurde am" in response.content.decode()
-    assert not Comment.objects.filter(text="Zu spät?").exists()
+    assert not CommentFlag.objects.filter(reason="Zu spät?").exists()
