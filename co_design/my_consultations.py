@@ -34,9 +34,7 @@ def days_left(consultation, now):
 
 def commenting_ended_at(consultation):
     """When commenting stopped: closed early, the workflow moved on, or the closing date."""
-    ended = consultation.closed_at or consultation.closes_at
-    finished = consultation.task_state.finished_at
-    return min(ended, finished) if finished else ended
+    return consultation.ended_at
 
 
 @login_required

@@ -92,6 +92,22 @@ def notify_comment_author(stakeholder_comment, kind, reply=None):
     )
 
 
+def notify_reply_hidden(moderation):
+    """Tell the author of a reply (a StakeholderReply's CommentReply) that a moderator hid it."""
+    from .models import StakeholderComment
+
+    reply = moderation.reply
+    send_to(
+        [reply.user],
+        "co_design/emails/reply_hidden.txt",
+        {
+            "comment": StakeholderComment.objects.get(comment_id=reply.comment_id),
+            "moderation": moderation,
+            "page": reply.comment.page.specific,
+        },
+    )
+
+
 def notify_consultation_closing(consultation):
     send_to(
         consultation_invitees(consultation).select_related("profile"),

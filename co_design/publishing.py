@@ -5,6 +5,7 @@ content older than the change (the purge also happens at once, for code that run
 transaction). `robust=True`: a failure there is logged and never undoes a publish.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -13,21 +14,44 @@ from wagtail.models import Comment, Locale, Page, PageViewRestriction, Site, Tas
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .graphql_api import response_cache
-from .models import Competence, NeedsFinding, PartnerOrganisation, Territory
+from .models import (
+    CommentFlag,
+    Competence,
+    Consultation,
+    NeedsFinding,
+    PartnerOrganisation,
+    Profile,
+    SignOff,
+    StakeholderComment,
+    Territory,
+)
 from .webhooks import enqueue_deliveries, event_payload, page_type_of
 
-# Besides pages, what the API shows comes from these (privacy of pages included).
+# Besides pages, what the API shows comes from these (privacy of pages included):
+# - the participation record counts StakeholderComment.publicly_shown(): comments (hidden or
+#   not, decided or not), their flags (one waiting for a moderator takes a comment out) and
+#   their consultation (closing it brings its comments in; closing by the date writes nothing,
+#   see response_cache.answer_lifetime);
+# - signatures: SignOff, and the lead's name (User) and territory and organisation (Profile).
 SHOWN_BY_THE_API = (
+    CommentFlag,
     Competence,
     Comment,
+    Consultation,
     Locale,
     NeedsFinding,
     PageViewRestriction,
     PartnerOrganisation,
+    Profile,
+    SignOff,
     Site,
+    StakeholderComment,
     TaskState,
     Territory,
 )
+
+# A user's save that changes nothing the API shows: signing in.
+NOT_SHOWN_USER_FIELDS = {"last_login"}
 
 
 def purge_graphql_cache():
@@ -61,11 +85,15 @@ def on_page_moved(sender, instance, **kwargs):
 
 @receiver(post_delete)
 def on_deleted(sender, instance, **kwargs):
-    if isinstance(instance, (Page, get_document_model(), *SHOWN_BY_THE_API)):
+    if isinstance(instance, (Page, get_document_model(), get_user_model(), *SHOWN_BY_THE_API)):
         purge_graphql_cache()
 
 
 @receiver(post_save)
-def on_saved(sender, instance, **kwargs):
+def on_saved(sender, instance, update_fields=None, **kwargs):
     if isinstance(instance, (get_document_model(), *SHOWN_BY_THE_API)):
+        purge_graphql_cache()
+    elif isinstance(instance, get_user_model()) and not (
+        update_fields and set(update_fields) <= NOT_SHOWN_USER_FIELDS
+    ):
         purge_graphql_cache()

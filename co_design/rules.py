@@ -79,9 +79,36 @@ def can(user, action, page, now=None):
     roles = roles_of(user)
     if not roles:
         return Verdict(False, _("Please sign in to take part."))
+    if action in WHILE_OPEN and open_consultation(page, now) is None:
+        return _not_open(page)
     if "admin" in roles and action != "sign_off":
         return ALLOWED
     return RULES[action](user, roles, page, now or timezone.now())
+
+
+# Writing in the room, for everyone (administrators included): only while the consultation is
+# open. Once it ends, the room is the record of what was said on the text consulted.
+WHILE_OPEN = {"comment", "reply", "flag"}
+
+
+# What people do to one comment's thread, and the page rule each needs first.
+THREAD_ACTIONS = {"reply": "reply", "agree": "comment", "flag": "flag"}
+
+
+def can_on_thread(user, action, record, now=None):
+    """May `user` reply to, agree with (`agree`) or report (`flag`) the comment `record` (a
+    StakeholderComment) or a reply in its thread? The page's rule first; then a comment hidden
+    by a moderator closes its thread to everyone."""
+    verdict = can(user, THREAD_ACTIONS[action], record.comment.page, now=now)
+    if verdict and record.is_hidden:
+        return Verdict(
+            False,
+            _(
+                "A moderator hid this comment: it takes no more replies, agreements or "
+                "reports. Nothing was changed."
+            ),
+        )
+    return verdict
 
 
 def can_invite(user, territory=None):
@@ -128,6 +155,18 @@ def _territory_editor(user, roles, page):
     )
 
 
+def _not_open(page):
+    """Why nobody writes in the room of `page` now: its consultation closed, or never opened."""
+    latest = latest_consultation(page)
+    if latest is not None:
+        return Verdict(
+            False,
+            _("The consultation closed on %(date)s; it no longer accepts comments.")
+            % {"date": date_format(timezone.localtime(latest.ended_at), "DATE_FORMAT")},
+        )
+    return Verdict(False, _("This draft is not open for consultation."))
+
+
 def _consultation_participant(user, roles, page, now, while_open=True):
     """Stakeholders of the page's territory, or of a group invited to its consultation; to
     write, only while it is open."""
@@ -135,14 +174,7 @@ def _consultation_participant(user, roles, page, now, while_open=True):
     if consultation is None and not while_open:
         consultation = latest_consultation(page)
     if consultation is None:
-        latest = latest_consultation(page)
-        if latest is not None:
-            return Verdict(
-                False,
-                _("The consultation closed on %(date)s; it no longer accepts comments.")
-                % {"date": date_format(timezone.localtime(latest.ended_at), "DATE_FORMAT")},
-            )
-        return Verdict(False, _("This draft is not open for consultation."))
+        return _not_open(page)
     invited = consultation.invited_group_ids()
     if ("stakeholder" in roles and same_territory(user, page)) or user.groups.filter(
         pk__in=invited
@@ -223,6 +255,16 @@ def _can_reply(user, roles, page, now):
     return _consultation_participant(user, roles, page, now)
 
 
+def _can_flag(user, roles, page, now):
+    """Report a comment or reply to the moderators: whoever reads the draft (while it is open)."""
+    return _can_view_draft(user, roles, page, now)
+
+
+def _can_see_hidden(user, roles, page, now):
+    """Read what a moderator hid (and the replies of a hidden comment)."""
+    return _can_resolve(user, roles, page, now)
+
+
 def _can_resolve(user, roles, page, now):
     if "moderator" in roles:
         return ALLOWED
@@ -281,6 +323,8 @@ RULES = {
     "view_draft": _can_view_draft,
     "comment": _can_comment,
     "reply": _can_reply,
+    "flag": _can_flag,
+    "see_hidden": _can_see_hidden,
     "resolve": _can_resolve,
     "decide": _can_decide,
     "edit": _can_edit,

@@ -95,6 +95,11 @@ def register_consultation_admin_urls():
             admin_views.moderate,
             name="eccipa_moderate_comment",
         ),
+        path(
+            "consultations/replies/<id:reply_id>/<str:action>/",
+            admin_views.moderate_reply,
+            name="eccipa_moderate_reply",
+        ),
     ]
 
 

@@ -2,6 +2,8 @@ import json
 import re
 import uuid
 
+from django.contrib.auth import get_user_model
+
 from co_design.models import StrategyDraftPage
 
 
@@ -31,3 +33,11 @@ def editor_comments(client, page):
         r'<script id="comments-data" type="application/json">(.*?)</script>', html, re.S
     )
     return json.loads(data.group(1))["comments"]
+
+
+def close_consultation(page, username="editor-it"):
+    """The editor's *Close consultation and continue*, as the workflow action runs it."""
+    page.refresh_from_db()
+    task_state = page.current_workflow_task_state
+    user = get_user_model().objects.get(username=username)
+    task_state.task.specific.on_action(task_state, user, "close")

@@ -132,3 +132,154 @@ def test_a_lost_generation_counter_never_brings_old_answers_back(client):
     old = response_cache.current_generation()
     cache.delete(response_cache.GENERATION_KEY)  # evicted, or the cache was restarted
     assert response_cache.current_generation() > old
+
+
+# What the participation record and the signatures show changes without a publish: each such
+# change purges the cached answers too.
+
+
+def participation(client, **headers):
+    response = get_strategy(client, **headers)
+    assert response.status_code == 200
+    return response.json()["data"]["strategy"]["participation"]
+
+
+def closed_valdoria():
+    from .room_helpers import close_consultation, valdoria
+
+    page = valdoria()
+    close_consultation(page)
+    return page
+
+
+def test_the_record_counts_a_consultation_once_it_closes(client):
+    from .review_helpers import act, client_for
+    from .room_helpers import valdoria
+
+    assert participation(client)["commentCount"] == 0  # still open: nothing public yet
+    act(client_for("editor-it"), valdoria(), "close")
+    assert participation(client)["commentCount"] == 3  # the reported one waits for a moderator
+
+
+def test_an_answer_is_not_kept_past_the_closing_date_of_a_consultation(client):
+    """Nothing is written when a consultation reaches its date; its comments count from then."""
+    import time
+
+    from django.utils import timezone
+
+    from co_design.models import Consultation
+
+    from .room_helpers import valdoria
+
+    closes_at = timezone.now() + timezone.timedelta(seconds=3)
+    Consultation.objects.for_page(valdoria()).update(closes_at=closes_at)
+    assert participation(client)["commentCount"] == 0
+    time.sleep(max(0, (closes_at - timezone.now()).total_seconds()) + 1.2)
+    assert participation(client)["commentCount"] == 3
+
+
+def test_hiding_a_comment_purges_the_cached_answers(client):
+    from co_design.models import StakeholderComment
+
+    from .review_helpers import client_for
+
+    page = closed_valdoria()
+    assert participation(client)["commentCount"] == 3
+    record = StakeholderComment.objects.get(comment__page=page, decision="adopted")
+    client_for("moderator").post(
+        f"/admin/consultations/comments/{record.pk}/hide/", {"reason": "Names a colleague."}
+    )
+    assert participation(client)["commentCount"] == 2
+
+    # Shown again (there is no button for it; an administrator's correction in the database).
+    record.refresh_from_db()
+    record.hidden_at = None
+    record.save()
+    assert participation(client)["commentCount"] == 3
+
+
+def test_dismissing_the_flags_on_a_comment_purges_the_cached_answers(client):
+    from co_design.models import FlagStatus, StakeholderComment
+
+    from .review_helpers import client_for
+
+    closed_valdoria()
+    assert participation(client)["commentCount"] == 3
+    flagged = StakeholderComment.objects.get(flags__status=FlagStatus.WAITING)
+    client_for("moderator").post(f"/admin/consultations/comments/{flagged.pk}/dismiss/")
+    assert participation(client)["commentCount"] == 4
+
+
+def test_a_decision_purges_the_cached_answers(client):
+    from co_design.models import StakeholderComment
+
+    from .review_helpers import client_for
+
+    page = closed_valdoria()
+    assert participation(client)["decisions"]["noted"] == 1
+    record = StakeholderComment.objects.get(
+        comment__page=page, comment__user__username="stakeholder-school-it"
+    )
+    client_for("editor-it").post(
+        f"/admin/consultations/comments/{record.pk}/decision/",
+        {f"c{record.pk}-decision": "noted", f"c{record.pk}-reason": "For the 2024 plan."},
+    )
+    decisions = participation(client)["decisions"]
+    assert (decisions["noted"], decisions["undecided"]) == (2, 0)
+
+
+def get_manifesto(client, **headers):
+    query_id = hashlib.sha256(published_query("manifesto").encode()).hexdigest()
+    response = client.get("/graphql/", {"id": query_id}, **headers)
+    assert response.status_code in (200, 304)
+    return response
+
+
+def signatures(client):
+    return get_manifesto(client).json()["data"]["manifesto"]["signOff"]["signatures"]
+
+
+@pytest.fixture
+def signed_manifesto():
+    """lead-es signs last: the Manifesto is published with three signatures."""
+    from django.contrib.auth import get_user_model
+
+    from co_design.models import ManifestoPage
+
+    manifesto = ManifestoPage.objects.get(locale__language_code="en")
+    task_state = manifesto.current_workflow_task_state
+    lead = get_user_model().objects.get(username="lead-es")
+    task_state.task.specific.on_action(task_state, lead, "approve")
+    return manifesto
+
+
+def test_a_withdrawn_signature_purges_the_cached_answers(client, signed_manifesto):
+    from co_design.models import SignOff
+
+    assert len(signatures(client)) == 3
+    SignOff.objects.get(user__username="lead-es").delete()
+    assert [s["territory"]["name"] for s in signatures(client)] == ["Rheinfeld", "Valdoria"]
+
+
+def test_a_signatory_profile_or_name_change_purges_the_cached_answers(client, signed_manifesto):
+    from django.contrib.auth import get_user_model
+
+    lead = get_user_model().objects.get(username="lead-it")
+    assert lead.profile.organisation in {s["organisation"] for s in signatures(client)}
+    lead.profile.organisation = "Comune di Valdoria, Ufficio Europa"
+    lead.profile.save()
+    assert "Comune di Valdoria, Ufficio Europa" in {s["organisation"] for s in signatures(client)}
+
+    lead.first_name, lead.last_name = "Giulia", "Ferraro-Bianchi"
+    lead.save()
+    assert "Giulia Ferraro-Bianchi" in {s["signedBy"] for s in signatures(client)}
+
+    # Signing in saves the user too, and changes nothing the API shows: no purge.
+    from .review_helpers import client_for
+
+    before = get_manifesto(client)
+    generation = response_cache.current_generation()
+    lead = client_for("lead-it")  # force_login saves last_login
+    lead.logout()
+    assert response_cache.current_generation() == generation
+    assert get_manifesto(client, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304

@@ -17,6 +17,7 @@ from co_design.models import (
 )
 
 from .graphql_support import QUERIES, ROOT, published_query
+from .room_helpers import close_consultation, valdoria
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +101,8 @@ def check_strategy(data):
     assert (strategy["id"], strategy["version"]) == (str(page.pk), page.live_revision_id)
     assert [s["id"] for s in strategy["sections"]] == [block.id for block in page.sections]
     assert "Cooperativa Ponti" in strategy["territory"]["partnerOrganisations"]
-    visible = StakeholderComment.objects.visible().filter(comment__page=page).count()
-    assert strategy["needsFindings"] and strategy["participation"]["commentCount"] == visible > 0
+    shown = StakeholderComment.objects.publicly_shown().filter(comment__page=page).count()
+    assert strategy["needsFindings"] and strategy["participation"]["commentCount"] == shown > 0
 
 
 PUBLISHED = {
@@ -116,9 +117,14 @@ def test_every_published_query_has_a_test():
     assert sorted(path.stem for path in QUERIES.glob("*.graphql")) == sorted(PUBLISHED)
 
 
+# The participation record counts a consultation once it ended: close the demo's open one.
+PREPARE = {"strategy": lambda: close_consultation(valdoria())}
+
+
 @pytest.mark.parametrize("name", sorted(PUBLISHED))
 def test_each_published_query_runs_against_the_demo_content(client, name):
     variables, check = PUBLISHED[name]
+    PREPARE.get(name, lambda: None)()
     check(run_published(client, name, **variables))
 
 

@@ -29,6 +29,8 @@ ACTIONS = [
     "view_draft",
     "comment",
     "reply",
+    "flag",
+    "see_hidden",
     "resolve",
     "decide",
     "edit",
@@ -43,11 +45,13 @@ ACTIONS = [
 EVERYTHING_BUT_SIGNING = set(ACTIONS) - {"sign_off"}
 WHILE_OPEN = {
     "anonymous": set(),
-    "stakeholder of this territory": {"view_draft", "comment", "reply"},
+    "stakeholder of this territory": {"view_draft", "comment", "reply", "flag"},
     "stakeholder of another territory": set(),
     "editor of this territory": {
         "view_draft",
         "reply",
+        "flag",
+        "see_hidden",
         "resolve",
         "decide",
         "edit",
@@ -58,6 +62,8 @@ WHILE_OPEN = {
     "moderator": {
         "view_draft",
         "reply",
+        "flag",
+        "see_hidden",
         "resolve",
         "edit",
         "approve",
@@ -65,11 +71,13 @@ WHILE_OPEN = {
         "publish",
         "moderate",
     },
-    "partner lead": {"view_draft", "sign_off"},
+    "partner lead": {"view_draft", "flag", "sign_off"},
     "administrator": EVERYTHING_BUT_SIGNING,
 }
-# Once the window has closed, stakeholders may still read, no longer write.
-AFTER_CLOSING = {**WHILE_OPEN, "stakeholder of this territory": {"view_draft"}}
+# Once the window has closed, everyone may still read; nobody writes in the room any more
+# (administrators, editors and moderators included): it is the record of the consultation.
+WRITING_IN_THE_ROOM = {"comment", "reply", "flag"}
+AFTER_CLOSING = {role: actions - WRITING_IN_THE_ROOM for role, actions in WHILE_OPEN.items()}
 
 
 def person(role):

@@ -10,7 +10,7 @@ from wagtail.models import Comment, CommentReply
 
 from co_design.models import CommentFlag, Decision, FlagStatus, StakeholderComment
 
-from .review_helpers import client_for, messages_of
+from .review_helpers import act, client_for, messages_of
 from .room_helpers import valdoria
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +58,7 @@ def test_an_editor_records_a_decision_and_the_commenter_is_told(
     assert "Accolto" in mail.outbox[0].body  # Italian, as the stakeholder chose
     assert "Mentors start in June." in mail.outbox[0].body
 
+    act(client_for("editor-it"), page, "close")  # the outcome is public once it closed
     outcome = client_for("stakeholder-ngo").get(f"/en/consultations/{page.pk}/outcome/")
     html = outcome.content.decode()
     assert "Mentors start in June." in html

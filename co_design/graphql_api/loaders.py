@@ -143,10 +143,11 @@ def fetch_finding_links(model):
 def fetch_comments(translation_keys):
     """Translation key of a strategy → [(section id, organisation type, decision)] of the
     stakeholder comments on any of its translations (the consultation happens on one of them).
-    Comments a moderator hid do not count."""
+    Only what the outcome page shows counts (StakeholderComment.publicly_shown): nothing before
+    the consultation ended, nothing hidden or waiting for a moderator."""
     comments = defaultdict(list)
     rows = (
-        StakeholderComment.objects.visible()
+        StakeholderComment.objects.publicly_shown()
         .filter(comment__page__translation_key__in=translation_keys)
         .values_list(
             "comment__page__translation_key", "section_id", "organisation_type", "decision"

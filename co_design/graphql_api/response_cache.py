@@ -12,6 +12,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 GENERATION_KEY = "graphql:generation"
 
@@ -44,4 +45,18 @@ def get_answer(key):
 
 
 def store_answer(key, answer):
-    cache.set(key, answer, timeout=settings.GRAPHQL_CACHE_TIMEOUT)
+    cache.set(key, answer, timeout=answer_lifetime())
+
+
+def answer_lifetime(now=None):
+    """Seconds an answer is kept: GRAPHQL_CACHE_TIMEOUT, but never past the closing date of an
+    open consultation. Nothing is written when a consultation closes by its date, yet from then
+    on its comments count in the participation record (StakeholderComment.publicly_shown)."""
+    from ..models import Consultation
+
+    now = now or timezone.now()
+    timeout = settings.GRAPHQL_CACHE_TIMEOUT
+    closing = Consultation.objects.next_closing(now)
+    if closing is not None:
+        timeout = min(timeout, max(1, int((closing - now).total_seconds())))
+    return timeout

@@ -1,6 +1,13 @@
 """The ECCIPA content model, one module per activity of the project."""
 
-from .comments import CommentAgreement, CommentFlag, Decision, FlagStatus, StakeholderComment
+from .comments import (
+    CommentAgreement,
+    CommentFlag,
+    Decision,
+    FlagStatus,
+    StakeholderComment,
+    StakeholderReply,
+)
 from .invitations import Invitation
 from .manifesto import ManifestoChapter, ManifestoPage
 from .needs_review import (
@@ -54,6 +61,7 @@ __all__ = [
     "RoundTableParticipants",
     "SignOff",
     "StakeholderComment",
+    "StakeholderReply",
     "StrategyDraftPage",
     "StrategyIndexPage",
     "StrategyModuleLink",

@@ -3,8 +3,9 @@ comment sidebar on the right block, plus what co-design needs beside them."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Comment
+from wagtail.models import Comment, CommentReply
 
 from ..choices import OrganisationType
 from .review import Consultation
@@ -21,11 +22,38 @@ class StakeholderCommentQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden_at__isnull=True)
 
+    def publicly_shown(self, now=None):
+        """What the public may read (the outcome page) and count (the GraphQL participation
+        record): comments of consultations that have ended, neither hidden by a moderator nor
+        reported and still waiting for one. The one place that decides what is public when."""
+        from .review import Consultation
+
+        waiting_flags = CommentFlag.objects.filter(
+            comment=models.OuterRef("pk"), reply__isnull=True, status=FlagStatus.WAITING
+        )
+        return (
+            self.visible()
+            .filter(
+                consultation__in=Consultation.objects.ended(now),
+            )
+            .exclude(models.Exists(waiting_flags))
+        )
+
     def for_room(self):
-        """Everything the room shows, in a fixed number of queries whatever the count."""
+        """Everything the room shows, in a fixed number of queries whatever the count; each
+        reply carries `hidden_at` and `hidden_reason` from its StakeholderReply."""
+        moderation = StakeholderReply.objects.filter(reply=models.OuterRef("pk"))
+        replies = (
+            CommentReply.objects.select_related("user__profile")
+            .annotate(
+                hidden_at=models.Subquery(moderation.values("hidden_at")[:1]),
+                hidden_reason=models.Subquery(moderation.values("hidden_reason")[:1]),
+            )
+            .order_by("created_at", "pk")
+        )
         return (
             self.select_related("comment__user__profile", "comment__resolved_by")
-            .prefetch_related("comment__replies__user__profile")
+            .prefetch_related(models.Prefetch("comment__replies", queryset=replies))
             .annotate(agreement_count=models.Count("agreements", distinct=True))
             .order_by("comment__created_at")
         )
@@ -115,8 +143,56 @@ class FlagStatus(models.TextChoices):
     DISMISSED = "dismissed", _("Dismissed")
 
 
+class StakeholderReply(models.Model):
+    """What moderation needs beside a reply (Wagtail's CommentReply, written in the room or in
+    the page editor's comment sidebar): created when a moderator hides it."""
+
+    # No reverse accessor, as for StakeholderComment.
+    reply = models.OneToOneField(CommentReply, on_delete=models.CASCADE, related_name="+")
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+
+    class Meta:
+        verbose_name = _("stakeholder reply")
+        verbose_name_plural = _("stakeholder replies")
+
+    def __str__(self):
+        return str(self.reply)
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
+
+
+class CommentFlagQuerySet(models.QuerySet):
+    def on_comments(self):
+        return self.filter(reply__isnull=True)
+
+    def on_replies(self):
+        return self.filter(reply__isnull=False)
+
+    def waiting(self):
+        return self.filter(status=FlagStatus.WAITING)
+
+    def resolve(self, user, status):
+        """A moderator's answer to the waiting flags. Saved one by one (a comment has few),
+        so that whatever follows a saved flag (the GraphQL cache purge) follows this too."""
+        now = timezone.now()
+        for flag in self.waiting():
+            flag.status, flag.handled_by, flag.handled_at = status, user, now
+            flag.save(update_fields=["status", "handled_by", "handled_at"])
+
+
 class CommentFlag(models.Model):
+    """A report to the moderators: on a comment, or (with `reply`) on a reply in its thread."""
+
     comment = models.ForeignKey(StakeholderComment, on_delete=models.CASCADE, related_name="flags")
+    reply = models.ForeignKey(
+        CommentReply, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reason = models.TextField(_("reason"))
     created_at = models.DateTimeField(_("flagged"), auto_now_add=True)
@@ -128,11 +204,22 @@ class CommentFlag(models.Model):
     )
     handled_at = models.DateTimeField(null=True, blank=True)
 
+    objects = CommentFlagQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at"]
         verbose_name = _("flag")
         constraints = [
-            models.UniqueConstraint(fields=["comment", "user"], name="one_flag_per_person")
+            models.UniqueConstraint(
+                fields=["comment", "user"],
+                condition=models.Q(reply__isnull=True),
+                name="one_flag_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["reply", "user"],
+                condition=models.Q(reply__isnull=False),
+                name="one_reply_flag_per_person",
+            ),
         ]
 
     def __str__(self):

@@ -224,13 +224,14 @@ class ConsultationTask(ReviewStep, Task):
                 data={"closes_on": closes_on.isoformat()},
             )
         elif action_name == "close":
-            consultation.close(user)
             # Editors revise during the consultation: closing it approves the current text.
-            task_state.revision = page.get_latest_revision()
+            latest = page.get_latest_revision()
+            consultation.close(user, latest)
+            task_state.revision = latest
             task_state.save(update_fields=["revision"])
             task_state.approve(user=user, comment=kwargs.get("comment", ""))
         elif action_name == "reject":
-            consultation.close(user)
+            consultation.close(user, page.get_latest_revision())
             task_state.reject(user=user, comment=kwargs.get("comment", ""))
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
@@ -256,6 +257,16 @@ class ConsultationQuerySet(models.QuerySet):
             closes_at__gt=now or timezone.now(),
         )
 
+    def ended(self, now=None):
+        """Closed early, past their closing date, or their workflow step finished (approved,
+        rejected, cancelled): the opposite of open()."""
+        return self.exclude(pk__in=self.open(now).values("pk"))
+
+    def next_closing(self, now=None):
+        """When the next open consultation closes by its date (None: none is open). Nothing is
+        written then, yet its comments become public."""
+        return self.open(now).aggregate(next=models.Min("closes_at"))["next"]
+
 
 class Consultation(models.Model):
     """The window in which stakeholders comment on a page under the ConsultationTask."""
@@ -278,6 +289,14 @@ class Consultation(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    closed_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision when closed early"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     reminder_sent_at = models.DateTimeField(_("closing reminder sent"), null=True, blank=True)
 
     objects = ConsultationQuerySet.as_manager()
@@ -291,7 +310,32 @@ class Consultation(models.Model):
 
     @property
     def ended_at(self):
-        return self.closed_at or self.closes_at
+        """When commenting stopped: closed early, the workflow moved on, or the closing date."""
+        ended = self.closed_at or self.closes_at
+        finished = self.task_state.finished_at
+        return min(ended, finished) if finished else ended
+
+    def consulted_revision(self, now=None):
+        """The revision the room shows. While open: the latest (editors revise during the
+        consultation). Once ended, the text as it stood then, whatever was saved since: the
+        revision approved when the editor closed it early, else the latest one created before
+        it ended (never older than the revision put to consultation)."""
+        from wagtail.models import Revision
+
+        if self.is_open(now):
+            return None
+        if self.closed_revision_id:
+            return self.closed_revision
+        revision = (
+            Revision.page_revisions.filter(
+                object_id=str(self.page_id),
+                pk__gte=self.revision_id,
+                created_at__lte=self.ended_at,
+            )
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        return revision or self.revision
 
     def is_open(self, now=None):
         return (
@@ -308,11 +352,16 @@ class Consultation(models.Model):
             self._invited_group_ids = list(invitations.values_list("group_id", flat=True))
         return self._invited_group_ids
 
-    def close(self, user):
+    def close(self, user, revision=None):
+        """`revision`: the page's latest revision, the text stakeholders read until now; kept
+        when closing before the closing date (after it, the text of that date counts)."""
         if self.closed_at is None:
-            self.closed_at = min(timezone.now(), self.closes_at)
+            now = timezone.now()
+            self.closed_at = min(now, self.closes_at)
             self.closed_by = user
-            self.save(update_fields=["closed_at", "closed_by"])
+            if now < self.closes_at:
+                self.closed_revision = revision
+            self.save(update_fields=["closed_at", "closed_by", "closed_revision"])
 
 
 class EditorialApprovalTask(ReviewStep, AbstractGroupApprovalTask):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import CommentReply, Page
 
 from .. import rules
-from ..models import FlagStatus, StakeholderComment
+from ..models import CommentFlag, FlagStatus, StakeholderComment
 from ..refusals import Refused
 from . import comments, exports
 from .forms import DecisionForm, HideForm
@@ -34,7 +34,11 @@ def comments_index(request, page_id):
     records = list(
         StakeholderComment.objects.filter(comment__page_id=page.pk)
         .for_room()
-        .annotate(waiting_flags=Count("flags", filter=Q(flags__status=FlagStatus.WAITING)))
+        .annotate(
+            waiting_flags=Count(
+                "flags", filter=Q(flags__status=FlagStatus.WAITING, flags__reply__isnull=True)
+            )
+        )
     )
     for record in records:
         record.form = DecisionForm(
@@ -78,26 +82,40 @@ def decide(request, comment_id):
 
 
 def flags_index(request):
-    """Flagged comments waiting for a moderator."""
+    """Flagged comments and replies waiting for a moderator."""
     if not ({"moderator", "admin"} & rules.roles_of(request.user)):
         raise PermissionDenied(_("Only moderators hide comments and handle flags."))
+    waiting = CommentFlag.objects.waiting().select_related("user").order_by("created_at")
     records = (
-        StakeholderComment.objects.filter(flags__status=FlagStatus.WAITING)
+        StakeholderComment.objects.filter(
+            flags__status=FlagStatus.WAITING, flags__reply__isnull=True
+        )
         .distinct()
         .select_related("comment__page", "comment__user")
-        .prefetch_related("flags__user")
+        .prefetch_related(Prefetch("flags", queryset=waiting.on_comments(), to_attr="waiting"))
         .order_by("comment__created_at")
     )
+    reply_flags = waiting.on_replies().select_related(
+        "reply__user", "comment__comment__page", "comment__comment"
+    )
+    replies = {}
+    for reply_flag in reply_flags:
+        reply = replies.setdefault(reply_flag.reply_id, reply_flag.reply)
+        reply.thread = reply_flag.comment
+        reply.waiting = [*getattr(reply, "waiting", []), reply_flag]
     return TemplateResponse(
         request,
         "co_design/admin/flagged_comments.html",
-        {"records": records, "hide_form": HideForm()},
+        {"records": records, "replies": list(replies.values()), "hide_form": HideForm()},
     )
+
+
+MODERATION_ACTIONS = ("hide", "dismiss")
 
 
 @require_POST
 def moderate(request, comment_id, action):
-    if action not in ("hide", "dismiss"):
+    if action not in MODERATION_ACTIONS:
         raise Http404
     record = get_object_or_404(StakeholderComment.objects.select_related("comment"), pk=comment_id)
     try:
@@ -118,6 +136,28 @@ def moderate(request, comment_id, action):
         else:
             comments.dismiss_flags(request.user, record)
             messages.success(request, _("Flags dismissed; the comment stays visible."))
+    except Refused as refusal:
+        raise PermissionDenied(refusal.message) from refusal
+    return redirect("eccipa_flagged_comments")
+
+
+@require_POST
+def moderate_reply(request, reply_id, action):
+    """Hide a reply (with a reason) or dismiss the flags on it, as for a comment."""
+    if action not in MODERATION_ACTIONS:
+        raise Http404
+    reply = get_object_or_404(CommentReply.objects.select_related("comment__page"), pk=reply_id)
+    try:
+        if action == "hide":
+            form = HideForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Give a reason for hiding the reply."))
+                return redirect("eccipa_flagged_comments")
+            comments.hide_reply(request.user, reply, form.cleaned_data["reason"])
+            messages.success(request, _("Reply hidden; its text is kept on record."))
+        else:
+            comments.dismiss_reply_flags(request.user, reply)
+            messages.success(request, _("Flags dismissed; the reply stays visible."))
     except Refused as refusal:
         raise PermissionDenied(refusal.message) from refusal
     return redirect("eccipa_flagged_comments")

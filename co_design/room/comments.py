@@ -9,8 +9,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Comment, CommentReply
 
 from .. import rules
-from ..models import CommentAgreement, CommentFlag, FlagStatus, StakeholderComment
-from ..notifications import notify_comment_author
+from ..models import (
+    CommentAgreement,
+    CommentFlag,
+    FlagStatus,
+    StakeholderComment,
+    StakeholderReply,
+)
+from ..notifications import notify_comment_author, notify_reply_hidden
 from ..page_locks import comment_lock
 from ..refusals import Refused
 from .sections import sections_of
@@ -22,10 +28,19 @@ def require(user, action, page, now=None):
         raise Refused(verdict.reason)
 
 
+def require_on_thread(user, action, record, now=None):
+    verdict = rules.can_on_thread(user, action, record, now=now)
+    if not verdict:
+        raise Refused(verdict.reason)
+
+
 def draft_under_consultation(page):
-    """The revision stakeholders read: the latest, since editors revise during the
-    consultation (comments on changed sections are marked so)."""
-    revision = page.get_latest_revision()
+    """The revision the room shows: while the consultation is open, the latest, since editors
+    revise meanwhile (comments on changed sections are marked so); once it ended, the revision
+    consulted, never a later one (Consultation.consulted_revision)."""
+    consultation = rules.latest_consultation(page)
+    revision = consultation.consulted_revision() if consultation else None
+    revision = revision or page.get_latest_revision()
     return revision, revision.as_object()
 
 
@@ -97,7 +112,7 @@ def post_comment(user, page, section_id, text, quote="", show_name=False, submis
 
 def post_reply(user, stakeholder_comment, text):
     page = stakeholder_comment.comment.page
-    require(user, "reply", page)
+    require_on_thread(user, "reply", stakeholder_comment)
     check_rate(user)
     with comment_lock(page.pk):
         reply = CommentReply.objects.create(
@@ -110,7 +125,7 @@ def post_reply(user, stakeholder_comment, text):
 
 def toggle_agreement(user, stakeholder_comment):
     """+1, or take it back. Agreeing needs the right to comment; not with oneself."""
-    require(user, "comment", stakeholder_comment.comment.page)
+    require_on_thread(user, "agree", stakeholder_comment)
     if stakeholder_comment.comment.user_id == user.pk:
         raise Refused(_("You cannot agree with your own comment."), 400)
     deleted, _count = CommentAgreement.objects.filter(
@@ -121,12 +136,23 @@ def toggle_agreement(user, stakeholder_comment):
     return not deleted
 
 
-def flag(user, stakeholder_comment, reason):
-    require(user, "view_draft", stakeholder_comment.comment.page)
-    _flag, created = CommentFlag.objects.get_or_create(
-        comment=stakeholder_comment, user=user, defaults={"reason": reason}
-    )
+def flag(user, stakeholder_comment, reason, reply=None):
+    """Report the comment, or `reply` (a CommentReply of its thread), to the moderators."""
+    require_on_thread(user, "flag", stakeholder_comment)
+    if reply is not None and reply.comment_id != stakeholder_comment.comment_id:
+        raise Refused(_("This reply is not part of this comment's thread."), 400)
+    try:
+        with transaction.atomic():
+            _flag, created = CommentFlag.objects.get_or_create(
+                comment=stakeholder_comment, reply=reply, user=user, defaults={"reason": reason}
+            )
+    except IntegrityError:  # the same report twice at once
+        created = False
     if not created:
+        if reply is not None:
+            raise Refused(
+                _("You have already reported this reply; a moderator will look at it."), 400
+            )
         raise Refused(_("You have already flagged this comment; a moderator will look at it."), 400)
     return _flag
 
@@ -150,14 +176,34 @@ def hide(user, stakeholder_comment, reason):
     stakeholder_comment.hidden_by = user
     stakeholder_comment.hidden_reason = reason
     stakeholder_comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-    stakeholder_comment.flags.filter(status=FlagStatus.WAITING).update(
-        status=FlagStatus.UPHELD, handled_by=user, handled_at=now
-    )
+    stakeholder_comment.flags.on_comments().resolve(user, FlagStatus.UPHELD)
     transaction.on_commit(lambda: notify_comment_author(stakeholder_comment, "hidden"))
 
 
 def dismiss_flags(user, stakeholder_comment):
     require(user, "moderate", stakeholder_comment.comment.page)
-    stakeholder_comment.flags.filter(status=FlagStatus.WAITING).update(
-        status=FlagStatus.DISMISSED, handled_by=user, handled_at=timezone.now()
+    stakeholder_comment.flags.on_comments().resolve(user, FlagStatus.DISMISSED)
+
+
+def thread_of(reply):
+    """The StakeholderComment whose thread `reply` (a CommentReply) belongs to."""
+    return StakeholderComment.objects.select_related("comment__page").get(
+        comment_id=reply.comment_id
     )
+
+
+def hide_reply(user, reply, reason):
+    """Hide a reply from the room, as a comment: its text is kept for the record, and its
+    author is told why."""
+    require(user, "moderate", reply.comment.page)
+    moderation, _created = StakeholderReply.objects.update_or_create(
+        reply=reply,
+        defaults={"hidden_at": timezone.now(), "hidden_by": user, "hidden_reason": reason},
+    )
+    CommentFlag.objects.filter(reply=reply).resolve(user, FlagStatus.UPHELD)
+    transaction.on_commit(lambda: notify_reply_hidden(moderation))
+
+
+def dismiss_reply_flags(user, reply):
+    require(user, "moderate", reply.comment.page)
+    CommentFlag.objects.filter(reply=reply).resolve(user, FlagStatus.DISMISSED)

@@ -12,5 +12,10 @@ urlpatterns = [
     ),
     path("<id:page_id>/comments/<id:comment_id>/agree/", views.agree, name="consultation_agree"),
     path("<id:page_id>/comments/<id:comment_id>/flag/", views.flag, name="consultation_flag"),
+    path(
+        "<id:page_id>/comments/<id:comment_id>/replies/<id:reply_id>/flag/",
+        views.flag_reply,
+        name="consultation_flag_reply",
+    ),
     path("<id:page_id>/outcome/", views.outcome, name="consultation_outcome"),
 ]

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
-from wagtail.models import Page
+from wagtail.models import CommentReply, Page
 
 from .. import rules
 from ..models import CommentAgreement, CommentFlag, Decision, StakeholderComment
@@ -43,8 +43,9 @@ def signed_in(view):
     return wrapper
 
 
-def room_comments(page, sections, user):
-    """The page's comments by section, each marked when its section changed or disappeared."""
+def room_comments(page, sections, user, sees_hidden=False):
+    """The page's comments by section, each marked when its section changed or disappeared.
+    The replies of a hidden comment are left out unless `sees_hidden` (moderators, editors)."""
     by_section = defaultdict(list)
     removed = []
     records = StakeholderComment.objects.filter(comment__page_id=page.pk).for_room()
@@ -62,21 +63,27 @@ def room_comments(page, sections, user):
     )
     flagged = set(
         CommentFlag.objects.filter(user=user, comment__comment__page_id=page.pk).values_list(
-            "comment_id", flat=True
+            "comment_id", "reply_id"
         )
     )
     for record in records:
         record.agreed_by_me = record.pk in agreed
-        record.flagged_by_me = record.pk in flagged
+        record.flagged_by_me = (record.pk, None) in flagged
+        record.shown_replies = (
+            list(record.comment.replies.all()) if sees_hidden or not record.is_hidden else []
+        )
+        for reply in record.shown_replies:
+            reply.flagged_by_me = (record.pk, reply.pk) in flagged
     return by_section, removed
 
 
 def render_room(request, page, consultation, status=200, comment_form=None, failed_reply=None):
     revision, draft = comments.draft_under_consultation(page)
     sections = sections_of(draft)
-    by_section, removed = room_comments(page, sections, request.user)
-    bodies = expanded_bodies(list(sections.values()))
     user = request.user
+    sees_hidden = bool(rules.can(user, "see_hidden", page))
+    by_section, removed = room_comments(page, sections, user, sees_hidden)
+    bodies = expanded_bodies(list(sections.values()))
     context = {
         "page": page,
         "draft": draft,
@@ -85,7 +92,8 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
         "is_open": consultation.is_open(),
         "comment_verdict": rules.can(user, "comment", page),
         "can_reply": bool(rules.can(user, "reply", page)),
-        "can_moderate": bool(rules.can(user, "moderate", page)),
+        "can_flag": bool(rules.can(user, "flag", page)),
+        "sees_hidden": sees_hidden,
         "sections": [
             {
                 "section": section,
@@ -147,14 +155,16 @@ def post_comment(request, page_id):
 
 
 def comment_of(page, comment_id):
-    return get_object_or_404(
+    record = get_object_or_404(
         StakeholderComment.objects.select_related("comment__page"),
         comment_id=comment_id,
         comment__page_id=page.pk,
     )
+    record.comment.page = page  # the rules asked about it already: keep what they looked up
+    return record
 
 
-def act_on_comment(request, page_id, comment_id, action):
+def act_on_comment(request, page_id, comment_id, action, anchor=None):
     """Run `action(page, consultation, record)`; refusals come back to the room as messages."""
     page, consultation = consultation_page(request, page_id)
     record = comment_of(page, comment_id)
@@ -164,7 +174,7 @@ def act_on_comment(request, page_id, comment_id, action):
         messages.error(request, refusal.message)
         return render_room(request, page, consultation, status=refusal.status)
     return response or redirect(
-        f"{reverse('consultation_room', args=[page.pk])}#comment-{record.comment_id}"
+        f"{reverse('consultation_room', args=[page.pk])}#{anchor or f'comment-{record.comment_id}'}"
     )
 
 
@@ -208,13 +218,30 @@ def flag(request, page_id, comment_id):
     return act_on_comment(request, page_id, comment_id, report)
 
 
+@require_POST
+@signed_in
+def flag_reply(request, page_id, comment_id, reply_id):
+    def report(page, consultation, record):
+        reply = get_object_or_404(CommentReply, pk=reply_id, comment_id=record.comment_id)
+        form = FlagForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, form.errors["reason"][0])
+            return render_room(request, page, consultation, status=400)
+        comments.flag(request.user, record, form.cleaned_data["reason"], reply=reply)
+        messages.success(request, _("Thank you: a moderator will look at this reply."))
+
+    return act_on_comment(request, page_id, comment_id, report, anchor=f"comment-reply-{reply_id}")
+
+
 @require_safe
 def outcome(request, page_id):
-    """How your input was used: every decision, public once the page is published."""
+    """How your input was used: every decision, once the page is published and the
+    consultation ended (before that, this page does not exist: 404 for everyone). Only what
+    StakeholderComment.publicly_shown allows, as the GraphQL participation record counts."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     records = list(
         StakeholderComment.objects.filter(comment__page_id=page.pk)
-        .visible()
+        .publicly_shown()
         .select_related("comment__user", "adopted_in")
         .order_by("comment__created_at")
     )
