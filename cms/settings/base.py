@@ -220,3 +220,8 @@ CORS_PREFLIGHT_MAX_AGE = 86_400
 WEBHOOK_TIMEOUT_SECONDS = 5
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
 WEBHOOK_RETRY_BASE_SECONDS = 30
+# Webhooks go to public internet addresses over HTTPS only. For a receiver on this machine during
+# development, WEBHOOK_ALLOW_HTTP allows http:// and WEBHOOK_ALLOW_PRIVATE_ADDRESSES allows
+# loopback, private and other non-public addresses. Production ignores both.
+WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
