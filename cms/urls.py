@@ -22,6 +22,8 @@ urlpatterns = [
         workflow_action,
         name="eccipa_workflow_action",
     ),
+    # Ahead of Wagtail's admin URLs: its password reset, with the limits of the site's.
+    path("admin/password_reset/", accounts.AdminPasswordResetView.as_view()),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
