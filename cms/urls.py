@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from co_design import accounts
+from co_design import accounts, audit_log
 from co_design.graphql_api.view import PublicGraphQLView
 from co_design.invitation_views import accept_invitation
 from co_design.my_consultations import my_consultations
@@ -22,6 +22,14 @@ urlpatterns = [
         workflow_action,
         name="eccipa_workflow_action",
     ),
+    # Ahead of Wagtail's admin URLs: the Site history and page histories as the rules allow
+    # (co_design/audit_log.py).
+    path("admin/reports/site-history/", audit_log.site_history),
+    path("admin/reports/site-history/results/", audit_log.site_history_results),
+    path("admin/pages/<int:page_id>/history/", audit_log.page_history),
+    path("admin/pages/<int:page_id>/history/results/", audit_log.page_history_results),
+    # Ahead of Wagtail's admin URLs: its password reset, with the limits of the site's.
+    path("admin/password_reset/", accounts.AdminPasswordResetView.as_view()),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -31,7 +31,7 @@ def accept_invitation(request, token):
         try:
             user = redeem(token)
         except InvitationRefused as refusal:
-            status = 404 if invitation is None else 410
+            status = 404 if invitation is None else refusal.status
             return without_referrer(refused(request, refusal.message, status))
         login(request, user, backend="co_design.accounts.EmailOrUsernameBackend")
         return without_referrer(redirect("my_consultations"))

@@ -28,7 +28,11 @@ from .roles import ROLE_GROUPS
 
 
 class InvitationRefused(Refused):
-    """Why an invitation cannot be sent, or a link cannot sign anyone in; readable by the user."""
+    """Why an invitation cannot be sent, or a link cannot sign anyone in; readable by the user.
+    A link that cannot sign in is gone (410) unless said otherwise."""
+
+    def __init__(self, message, status=410):
+        super().__init__(message, status)
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,8 @@ def already_used():
 
 @transaction.atomic
 def redeem(token):
-    """The account the link signs in, created on first use; the link is spent."""
+    """The account the link signs in, created on first use; the link is spent. Nothing changes
+    when it is refused."""
     invitation = find(token)
     reason = refusal_to_redeem(invitation)
     if reason:
@@ -172,25 +177,20 @@ def redeem(token):
 
 
 def account_for(invitation):
-    """The account with the invitation's e-mail address (in any case), or a new stakeholder."""
+    """A new stakeholder account for the invitation's e-mail address. An account that already
+    uses the address (in any case) was not made by this invitation: the link must not sign into
+    it, whoever took the address, since a link is only as safe as the mailbox it went to."""
     User = get_user_model()
-    matches = list(User._default_manager.filter(email__iexact=invitation.email)[:2])
-    if len(matches) > 1:
-        raise InvitationRefused(
-            _(
-                "Several accounts use this e-mail address, so the link cannot tell which one to "
-                "sign in. Please sign in with your username and password."
-            )
-        )
-    if matches:
-        user = matches[0]
-        if not user.is_active:
+    existing = User._default_manager.filter(email__iexact=invitation.email).first()
+    if existing is not None:
+        if not existing.is_active:
             raise InvitationRefused(
                 _("The account of this e-mail address is deactivated. Please contact the editors.")
             )
-        if not Profile.objects.filter(user=user).exists():
-            create_profile(user, invitation)
-        return user
+        reason = refusal_to_sign_in(invitation, existing)
+        if reason:
+            raise InvitationRefused(reason, status=403)
+        return existing
     user = User(
         username=free_username(invitation.email),
         email=invitation.email,
@@ -201,7 +201,28 @@ def account_for(invitation):
     user.save()
     create_profile(user, invitation)
     user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS["stakeholder"])[0])
+    Invitation.objects.filter(pk=invitation.pk).update(created_user=user)
     return user
+
+
+def refusal_to_sign_in(invitation, user):
+    """Why the invitation's link may not sign `user` in, or None. Only the password-less
+    stakeholder account the invitation itself created qualifies."""
+    if not user.is_active:
+        return _("The account of this e-mail address is deactivated. Please contact the editors.")
+    if (
+        user.pk != invitation.created_user_id
+        or user.has_usable_password()
+        or user.is_staff
+        or user.is_superuser
+        or rules.roles_of(user) - {"stakeholder"}
+    ):
+        return _(
+            "An account already uses this e-mail address, and an invitation link cannot sign "
+            "into it. Please sign in with your e-mail address and password instead; if you have "
+            "forgotten it, choose a new one through “Forgotten your password, or never set one?”."
+        )
+    return None
 
 
 def create_profile(user, invitation):

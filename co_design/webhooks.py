@@ -8,15 +8,17 @@ inline backend of development cannot wait, so there a failure is final.
 
 import hashlib
 import hmac
+import http.client
 import json
+import socket
 import time
-import urllib.error
-import urllib.request
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .graphql_api.loaders import page_path
 from .graphql_api.rich_text import absolute_url
@@ -28,6 +30,7 @@ from .models import (
     WebhookEndpoint,
     WebhookPageType,
 )
+from .models.webhooks import webhook_target
 
 SIGNATURE_HEADER = "X-ECCIPA-Signature"
 PAGE_TYPES = {
@@ -67,24 +70,54 @@ def encode(payload):
     return json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()
 
 
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a redirect is answered as the failure it is for a POST
+class PinnedConnectionMixin:
+    """Connects to an address vetted by webhook_target instead of resolving the host name again
+    (which could answer differently the second time: DNS rebinding). TLS still checks the
+    certificate against the host name, which is also what SNI and the Host header carry."""
+
+    def __init__(self, host, port, address, **kwargs):
+        super().__init__(host, port, **kwargs)
+        self._create_connection = lambda destination, *args, **kw: socket.create_connection(
+            (address, destination[1]), *args, **kw
+        )
 
 
-OPENER = urllib.request.build_opener(NoRedirects)
+class PinnedHTTPConnection(PinnedConnectionMixin, http.client.HTTPConnection):
+    pass
+
+
+class PinnedHTTPSConnection(PinnedConnectionMixin, http.client.HTTPSConnection):
+    pass
+
+
+class AddressRefused(Exception):
+    """The endpoint's address is not (or no longer) one webhooks may be sent to."""
 
 
 def post(url, body, headers):
-    """(HTTP status or None, error text)."""
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    """(HTTP status or None, error text). The address is vetted again right before sending and
+    the connection goes to the vetted address; a refused address raises AddressRefused and
+    nothing is sent. Redirects are not followed: a redirect is the failure it is for a POST."""
     try:
-        with OPENER.open(request, timeout=settings.WEBHOOK_TIMEOUT_SECONDS) as response:
-            return response.status, ""
-    except urllib.error.HTTPError as error:
-        return error.code, f"HTTP {error.code}"
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        return None, str(getattr(error, "reason", error))[:500]
+        target = webhook_target(url)
+    except ValidationError as refusal:
+        raise AddressRefused(" ".join(refusal.messages)) from None
+    connection_class = PinnedHTTPSConnection if target.scheme == "https" else PinnedHTTPConnection
+    connection = connection_class(
+        target.host,
+        target.port,
+        target.addresses[0],
+        timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+    )
+    try:
+        connection.request("POST", target.path, body=body, headers=headers)
+        response = connection.getresponse()
+        status = response.status
+        return status, "" if 200 <= status < 300 else f"HTTP {status}"
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        return None, (str(error) or type(error).__name__)[:500]
+    finally:
+        connection.close()
 
 
 def retry_delay(attempt):
@@ -112,12 +145,19 @@ def deliver(endpoint_id, payload, attempt=1):
         "X-ECCIPA-Delivery": payload["id"],
     }
     started = time.monotonic()
-    status, error = post(endpoint.url, body, headers)
+    refused = False
+    try:
+        status, error = post(endpoint.url, body, headers)
+    except AddressRefused as refusal:
+        # Not sent, and not retried: the address, not the receiver, is at fault.
+        refused, status = True, None
+        error = gettext("Not sent: %(reason)s") % {"reason": refusal}
     duration_ms = int((time.monotonic() - started) * 1000)
 
     delivered = status is not None and 200 <= status < 300
     next_attempt_at = None
-    if not delivered and worth_retrying(status) and attempt < settings.WEBHOOK_MAX_ATTEMPTS:
+    retry = not delivered and not refused and worth_retrying(status)
+    if retry and attempt < settings.WEBHOOK_MAX_ATTEMPTS:
         if deliver_webhook.get_backend().supports_defer:
             next_attempt_at = timezone.now() + retry_delay(attempt)
             deliver_webhook.using(run_after=next_attempt_at).enqueue(

@@ -1,7 +1,8 @@
 """Publishing the Manifesto, a strategy or a module POSTs a signed event to the endpoints
 registered in the admin, through the task queue; a receiver that is down never breaks a publish.
 
-The receiver is a real HTTP server on 127.0.0.1 that checks the signature as a client would.
+The receiver is a real HTTP server on 127.0.0.1 that checks the signature as a client would
+(allowed by the development settings WEBHOOK_ALLOW_HTTP and WEBHOOK_ALLOW_PRIVATE_ADDRESSES).
 """
 
 import hashlib
@@ -29,6 +30,14 @@ from co_design.models import (
 pytestmark = pytest.mark.django_db
 
 SECRET = "shared-with-the-receiver"
+
+
+@pytest.fixture(autouse=True)
+def receiver_on_this_machine(settings):
+    """The receivers here listen on http://127.0.0.1: the development settings allow that.
+    tests/test_webhook_addresses.py shows the production default refusing it."""
+    settings.WEBHOOK_ALLOW_HTTP = True
+    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
 
 
 class Receiver:

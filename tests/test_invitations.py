@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
@@ -14,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from co_design.invitations import Invitee, invite
-from co_design.models import Invitation, Territory
+from co_design.models import Invitation, Profile, Territory
 from co_design.models.invitations import hash_token
 from co_design.roles import ROLE_GROUPS
 
@@ -190,16 +191,95 @@ def test_a_wrong_token_signs_nobody_in(client):
     assert not User.objects.filter(email="jana.novak@example.org").exists()
 
 
-def test_the_link_signs_in_an_existing_account_with_that_address_in_any_case(client):
-    _, link = invitation_link(email="jana.novak@example.org")
-    existing = UserFactory(username="jana", email="Jana.Novak@Example.ORG")
+def refused_to_sign_in(client, link, invitation):
+    """The link was refused with the page that sends them to the sign-in form; nothing changed."""
+    response = client.post(link)
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "an invitation link cannot sign into it" in page
+    assert "Please sign in with your e-mail address and password instead" in page
+    assert not response.wsgi_request.user.is_authenticated
+    assert not client.get("/en/consultations/").wsgi_request.user.is_authenticated
+    invitation.refresh_from_db()
+    assert (invitation.used_at, invitation.user, invitation.created_user) == (None, None, None)
+    return response
 
+
+def test_the_link_records_the_account_it_created(client):
+    invitation, link = invitation_link()
+    client.post(link)
+    invitation.refresh_from_db()
+    assert invitation.created_user == User.objects.get(email="jana.novak@example.org")
+
+
+def test_the_link_does_not_sign_in_an_account_that_took_the_address_in_any_case(client):
+    invitation, link = invitation_link(email="jana.novak@example.org")
+    existing = UserFactory(username="jana", email="Jana.Novak@Example.ORG")
+    existing.set_password("her-own-password")
+    existing.save()
+
+    refused_to_sign_in(client, link, invitation)
+    assert not Profile.objects.filter(user=existing).exists()
+    assert User.objects.filter(email__iexact="jana.novak@example.org").count() == 1
+
+
+def test_the_link_does_not_sign_in_a_moderator_who_took_the_address(client):
+    """The attack: the invited address later belongs to a moderator; the link must not open
+    the moderator's account without a password."""
+    invitation, link = invitation_link(email="jana.novak@example.org")
+    moderator = User.objects.get(username="moderator")
+    moderator.email = "jana.novak@example.org"
+    moderator.save()
+
+    refused_to_sign_in(client, link, invitation)
+    assert not client.get("/admin/").wsgi_request.user.is_authenticated
+
+
+@pytest.mark.parametrize(
+    "make_privileged",
+    [
+        pytest.param(lambda user: user.set_password("chosen-later"), id="usable password"),
+        pytest.param(lambda user: setattr(user, "is_staff", True), id="staff"),
+        pytest.param(lambda user: setattr(user, "is_superuser", True), id="superuser"),
+        pytest.param(
+            lambda user: user.groups.add(Group.objects.get(name=ROLE_GROUPS["editor"])),
+            id="editor role",
+        ),
+    ],
+)
+def test_the_link_does_not_sign_in_its_own_account_once_it_is_more_than_a_new_stakeholder(
+    make_privileged,
+):
+    """Even the account this invitation created, once it has a password or more rights than a
+    stakeholder's (a used link put back by hand, a copy of the database restored)."""
+    invitation, link = invitation_link()
+    Client().post(link)
+    account = User.objects.get(email="jana.novak@example.org")
+    make_privileged(account)
+    account.save()
+    Invitation.objects.filter(pk=invitation.pk).update(used_at=None, user=None)
+
+    client = Client()
     response = client.post(link)
 
+    assert response.status_code == 403
+    assert "Please sign in with your e-mail address and password instead" in (
+        response.content.decode()
+    )
+    assert not response.wsgi_request.user.is_authenticated
+    invitation.refresh_from_db()
+    assert invitation.used_at is None
+
+
+def test_the_link_signs_in_again_only_the_password_less_stakeholder_it_created():
+    invitation, link = invitation_link()
+    Client().post(link)
+    Invitation.objects.filter(pk=invitation.pk).update(used_at=None, user=None)
+
+    response = Client().post(link)
+
     assert response.status_code == 302
-    assert client.get("/en/consultations/").context["user"] == existing
-    assert User.objects.filter(email__iexact="jana.novak@example.org").count() == 1
-    assert existing.profile.territory.slug == "rheinfeld"
+    assert response.url == "/en/consultations/"
 
 
 def test_the_link_does_not_sign_in_a_deactivated_account(client):

@@ -1,6 +1,7 @@
 """Settings shared by every environment; deployment values come from the environment (README)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django_filters",
     "graphene_django",
     "corsheaders",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a sign-in refused by django-axes into the "please wait" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -140,7 +144,33 @@ AUTH_PASSWORD_VALIDATORS = [
 # their username or e-mail address.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_consultations"
-AUTHENTICATION_BACKENDS = ["co_design.accounts.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out name and address before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "co_design.accounts.EmailOrUsernameBackend",
+]
+# Sign-in throttling (django-axes, on the site's and the admin's sign-in): after
+# SIGN_IN_FAILURE_LIMIT failed attempts with one name from one network address, that pair is
+# refused for SIGN_IN_COOLOFF_MINUTES, the right password included. Counted in the cache, which
+# every app process shares in production (Redis, or the database cache).
+SIGN_IN_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "co_design.accounts.sign_in_name"
+AXES_CLIENT_IP_CALLABLE = "co_design.accounts.client_ip"
+AXES_LOCKOUT_CALLABLE = "co_design.accounts.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+# Password reset e-mails (site and admin) per e-mail address and per network address, per hour.
+PASSWORD_RESET_EMAILS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_EMAILS_PER_ADDRESS", "3"))
+PASSWORD_RESET_EMAILS_PER_IP = int(os.environ.get("PASSWORD_RESET_EMAILS_PER_IP", "10"))
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For
+# (0: the app is reached directly, REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Days an invitation link signs a stakeholder in before it expires.
 STAKEHOLDER_INVITATION_DAYS = int(os.environ.get("STAKEHOLDER_INVITATION_DAYS", "14"))
 
@@ -231,3 +261,8 @@ CORS_PREFLIGHT_MAX_AGE = 86_400
 WEBHOOK_TIMEOUT_SECONDS = 5
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
 WEBHOOK_RETRY_BASE_SECONDS = 30
+# Webhooks go to public internet addresses over HTTPS only. For a receiver on this machine during
+# development, WEBHOOK_ALLOW_HTTP allows http:// and WEBHOOK_ALLOW_PRIVATE_ADDRESSES allows
+# loopback, private and other non-public addresses. Production ignores both.
+WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)

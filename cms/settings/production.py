@@ -47,6 +47,10 @@ if not REDIS_URL:
         }
     }
 
+# Webhooks: HTTPS to public internet addresses only, whatever the environment says.
+WEBHOOK_ALLOW_HTTP = False
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False
+
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

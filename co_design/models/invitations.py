@@ -73,6 +73,16 @@ class Invitation(models.Model):
         related_name="+",
         help_text=_("The account the invitation signed in."),
     )
+    created_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account created"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text=_("The stakeholder account this invitation created: the only one it signs in."),
+    )
     superseded_at = models.DateTimeField(_("replaced"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()

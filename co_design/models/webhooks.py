@@ -1,14 +1,100 @@
 """Publish webhooks: external sites register an endpoint and are told when content changes."""
 
+import ipaddress
 import secrets
+import socket
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 
 def new_secret():
     return secrets.token_urlsafe(32)
+
+
+@dataclass(frozen=True)
+class WebhookTarget:
+    """Where a webhook may go: the URL's parts and every address its host resolved to, each
+    vetted. Delivery connects to one of these addresses, never resolving the name again."""
+
+    scheme: str
+    host: str
+    port: int
+    path: str
+    addresses: tuple
+
+
+def forbidden_address(address):
+    """Loopback, private, link-local, multicast, reserved, unspecified, or otherwise not a
+    public internet address (IPv4 inside IPv6 judged as the IPv4 it carries)."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return (
+        ip.is_loopback
+        or ip.is_private
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+        or not ip.is_global
+    )
+
+
+def webhook_target(url):
+    """The vetted target of `url`, or ValidationError with a translated reason. Names are
+    resolved here (every address they resolve to must be public), so call it again right before
+    each delivery: the answer of the name may have changed since the endpoint was saved."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise ValidationError(gettext("Enter a valid web address."), code="invalid") from None
+    allowed_schemes = {"https", "http"} if settings.WEBHOOK_ALLOW_HTTP else {"https"}
+    if parts.scheme.lower() not in allowed_schemes:
+        raise ValidationError(gettext("Webhook addresses must start with https://."), code="scheme")
+    host = parts.hostname
+    if not host:
+        raise ValidationError(gettext("Enter a valid web address."), code="invalid")
+    port = port or (443 if parts.scheme.lower() == "https" else 80)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise ValidationError(
+            gettext("The host name %(host)s could not be found.") % {"host": host},
+            code="unresolved",
+        ) from None
+    addresses = tuple(dict.fromkeys(info[4][0] for info in infos))
+    if not addresses:
+        raise ValidationError(
+            gettext("The host name %(host)s could not be found.") % {"host": host},
+            code="unresolved",
+        )
+    if not settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
+        for address in addresses:
+            if forbidden_address(address):
+                raise ValidationError(
+                    gettext(
+                        "%(host)s leads to %(address)s, a local, private or reserved address. "
+                        "Webhooks are only sent to public internet addresses."
+                    )
+                    % {"host": host, "address": address},
+                    code="forbidden_address",
+                )
+    path = parts.path or "/"
+    if parts.query:
+        path = f"{path}?{parts.query}"
+    return WebhookTarget(parts.scheme.lower(), host, port, path, addresses)
+
+
+def validate_webhook_url(url):
+    webhook_target(url)
 
 
 class WebhookPageType(models.TextChoices):
@@ -19,7 +105,12 @@ class WebhookPageType(models.TextChoices):
 
 class WebhookEndpoint(models.Model):
     name = models.CharField(_("name"), max_length=120, help_text=_("Who receives the calls."))
-    url = models.URLField(_("address"), max_length=500, help_text=_("HTTPS address to POST to."))
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        validators=[validate_webhook_url],
+        help_text=_("HTTPS address to POST to."),
+    )
     secret = models.CharField(
         _("secret"),
         max_length=128,
