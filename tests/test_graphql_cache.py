@@ -132,3 +132,19 @@ def test_a_lost_generation_counter_never_brings_old_answers_back(client):
     old = response_cache.current_generation()
     cache.delete(response_cache.GENERATION_KEY)  # evicted, or the cache was restarted
     assert response_cache.current_generation() > old
+
+
+def test_spaces_line_breaks_and_comments_do_not_miss_the_cache(client, django_assert_num_queries):
+    first = post(client, STRATEGIES)
+    assert first.status_code == 200
+    same = """# The strategies, again
+    {
+      strategies {
+        slug   summary
+        territory { name }  # where
+      }
+    }
+    """
+    with django_assert_num_queries(0):
+        second = post(client, same)
+    assert second.content == first.content
