@@ -199,6 +199,8 @@ GRAPHQL_DEFAULT_PAGE_SIZE = 20
 # fits at the largest page size.
 GRAPHQL_MAX_COST = 20_000
 GRAPHQL_COST_LIST_SIZE = 10
+# Fields one selection set gathers (with its fragments): merging them costs quadratic time.
+GRAPHQL_MAX_SELECTION_WIDTH = 100
 # Validation errors reported at most (graphql-core then adds "Too many validation errors").
 GRAPHQL_MAX_ERRORS = 10
 # Wall-clock budget of one answer (validation and execution; on PostgreSQL also the

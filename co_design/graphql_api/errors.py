@@ -16,6 +16,7 @@ class ErrorCode(enum.Enum):
     INVALID_CURSOR = "INVALID_CURSOR"
     QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
     QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    TOO_MANY_FIELDS = "TOO_MANY_FIELDS"
     TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
     TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES"
     QUERY_TOO_LARGE = "QUERY_TOO_LARGE"
@@ -42,6 +43,9 @@ MESSAGES = {
     ErrorCode.QUERY_TOO_COMPLEX: _(
         "The query asks for too much at once (cost %(cost)d; at most %(maximum)d): ask for fewer "
         "fields or smaller pages."
+    ),
+    ErrorCode.TOO_MANY_FIELDS: _(
+        "One selection of the query gathers %(count)d fields; at most %(maximum)d."
     ),
     ErrorCode.TOO_MANY_ALIASES: _("The query has %(count)d aliases; at most %(maximum)d."),
     ErrorCode.TOO_MANY_DIRECTIVES: _("The query has %(count)d directives; at most %(maximum)d."),

@@ -1,6 +1,6 @@
 """Limits on what a query may ask, each with a setting and an error code (README: "Limits").
 
-Size is checked on the text, tokens and nesting while parsing; depth, cost, aliases and
+Size is checked on the text, tokens and nesting while parsing; depth, width, cost, aliases and
 directives on the parsed document, before graphql-core's own rules and before anything runs.
 Each limit costs time linear in the document: a fragment is measured once, however often it is
 spread (walking every spread again is exponential in a document of nested spreads). Cycles of
@@ -139,7 +139,7 @@ class DocumentMeasure:
             for definition in document.definitions
             if isinstance(definition, FragmentDefinitionNode)
         }
-        self.measured = {"depth": {}, "cost": {}}
+        self.measured = {"depth": {}, "cost": {}, "fields": {}}
         self.open = set()  # fragments being measured: spreading one again is a cycle
 
     def fragment(self, kind, name, measure, nothing):
@@ -180,6 +180,47 @@ class DocumentMeasure:
             deepest = max(deepest, depth)
         return deepest
 
+    def gathered(self, selection_set):
+        """The fields of a selection set, through its inline fragments and fragment spreads."""
+        fields = []
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                if selection.name.value not in INTROSPECTION_ROOTS:
+                    fields.append(selection)
+            elif isinstance(selection, InlineFragmentNode):
+                fields.extend(self.gathered(selection.selection_set))
+            elif isinstance(selection, FragmentSpreadNode):
+                fields.extend(
+                    self.fragment(
+                        "fields",
+                        selection.name.value,
+                        lambda fragment: self.gathered(fragment.selection_set),
+                        [],
+                    )
+                )
+        return fields
+
+    def widest_selection(self, operation):
+        """The most fields merged into one selection: fields of the same response name merge
+        their selections, as in the answer. graphql-core compares a merged selection's fields
+        pair by pair (OverlappingFieldsCanBeMergedRule), in time quadratic in its width. Only
+        for an operation within the cost limit: the work is that of the expanded document."""
+        widest = 0
+        merged = [[operation.selection_set]]
+        while merged:
+            selection_sets = merged.pop()
+            width = 0
+            children = {}
+            for selection_set in selection_sets:
+                for field in self.gathered(selection_set):
+                    width += 1
+                    if field.selection_set is not None:
+                        name = (field.alias or field.name).value
+                        children.setdefault(name, []).append(field.selection_set)
+            widest = max(widest, width)
+            merged.extend(children.values())
+        return widest
+
     def type_named(self, type_condition, default):
         if type_condition is None:
             return default
@@ -217,7 +258,7 @@ class DocumentMeasure:
             # A connection: its list fields (edges) hold a page of `first` items.
             inside = children.total(self.page_size(node))
         else:
-            inside = children.total(settings.GRAPHQL_COST_LIST_SIZE)
+            inside = children.total(max(1, settings.GRAPHQL_COST_LIST_SIZE))
         if is_list(definition.type):
             return Cost(once=1, per_item=inside)
         return Cost(once=1 + inside)
@@ -227,13 +268,16 @@ class DocumentMeasure:
             if argument.name.value == "first":
                 if isinstance(argument.value, IntValueNode):
                     # Larger pages are refused when the field runs (PAGE_SIZE_TOO_LARGE).
-                    return max(0, min(int(argument.value.value), settings.GRAPHQL_MAX_PAGE_SIZE))
+                    # At least 1: the cost also bounds the size of the expanded document.
+                    return max(1, min(int(argument.value.value), settings.GRAPHQL_MAX_PAGE_SIZE))
                 return settings.GRAPHQL_MAX_PAGE_SIZE  # a variable: the largest page it may ask
         return settings.GRAPHQL_DEFAULT_PAGE_SIZE
 
     def operation_cost(self, operation):
         root_type = self.schema.get_root_type(operation.operation)
-        return self.cost(operation.selection_set, root_type).total(settings.GRAPHQL_COST_LIST_SIZE)
+        return self.cost(operation.selection_set, root_type).total(
+            max(1, settings.GRAPHQL_COST_LIST_SIZE)
+        )
 
 
 def document_measure(context):
@@ -271,6 +315,26 @@ class CostLimitRule(ValidationRule):
                     [node],
                     cost=cost,
                     maximum=settings.GRAPHQL_MAX_COST,
+                )
+            )
+
+
+class WidthLimitRule(ValidationRule):
+    """A wide selection (`name name name …`, many fragments side by side, or the same field asked
+    again and again with its own selection) costs graphql-core time quadratic in its width."""
+
+    def enter_operation_definition(self, node, *_args):
+        measure = document_measure(self.context)
+        if measure.operation_cost(node) > settings.GRAPHQL_MAX_COST:
+            return  # CostLimitRule reports it; expanding the document could take long
+        width = measure.widest_selection(node)
+        if width > settings.GRAPHQL_MAX_SELECTION_WIDTH:
+            self.report_error(
+                ApiError(
+                    ErrorCode.TOO_MANY_FIELDS,
+                    [node],
+                    count=width,
+                    maximum=settings.GRAPHQL_MAX_SELECTION_WIDTH,
                 )
             )
 
@@ -337,7 +401,13 @@ class QueriesOnlyRule(ValidationRule):
 def limit_rules():
     """Checked first, each in linear time: a document beyond a limit is refused with its code
     alone, before graphql-core's rules (some of which cost more than linear time) see it."""
-    return [AliasAndDirectiveLimitRule, DepthLimitRule, CostLimitRule, ControlCharactersRule]
+    return [
+        AliasAndDirectiveLimitRule,
+        DepthLimitRule,
+        WidthLimitRule,
+        CostLimitRule,
+        ControlCharactersRule,
+    ]
 
 
 def validation_rules():

@@ -132,9 +132,45 @@ def test_a_wide_selection_of_one_list_is_refused(client):
     assert answer(post_query(client, query)) == (400, ["QUERY_TOO_COMPLEX"])
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "query cop { " + "__typename " * 500 + "}",  # graphql-cop's Field Duplication
+        "{ territories { " + "name " * 900 + "} }",
+        "{ " + "territories { name } " * 300 + "}",
+        "{ " + "... on Query { territories { name } } " * 200 + "}",
+        "{ territories { "
+        + " ".join(f"...A{n}" for n in range(190))
+        + " } } "
+        + " ".join(f"fragment A{n} on Territory {{ __typename }}" for n in range(190)),
+        # Each copy is narrow, but the copies merge: 300 `chapters` in one selection.
+        "{ "
+        + "manifesto { chapters { number } chapters { number } chapters { number } } " * 100
+        + "}",
+    ],
+)
+def test_fields_asked_again_and_again_are_refused_at_once(client, query):
+    """Merging repeated fields costs graphql-core time quadratic in their number."""
+    assert answer(post_query(client, query)) == (400, ["TOO_MANY_FIELDS"])
+
+
+def test_a_selection_as_wide_as_the_limit_is_answered(client, settings):
+    assert settings.GRAPHQL_MAX_SELECTION_WIDTH == 100
+    response = post_query(client, "{ territories { " + "name " * 100 + "} }")
+    assert response.status_code == 200
+    assert response.json()["data"]["territories"][0]["name"]
+    response = post_query(client, "{ territories { " + "name " * 101 + "} }")
+    assert answer(response) == (400, ["TOO_MANY_FIELDS"])
+
+
 def test_many_aliases_are_refused(client):
-    query = "{ " + " ".join(f"a{n}: __typename" for n in range(101)) + " }"
+    query = "{ " + " ".join(f"a{n}: __typename" for n in range(16)) + " }"
     assert answer(post_query(client, query)) == (400, ["TOO_MANY_ALIASES"])
+    # graphql-cop's Alias Overloading: 101 aliases, also wider than a selection may be.
+    query = "query cop { " + " ".join(f"alias{n}: __typename" for n in range(101)) + " }"
+    response = post_query(client, query)
+    assert answer(response) == (400, ["TOO_MANY_ALIASES", "TOO_MANY_FIELDS"])
+    assert "data" not in response.json()
 
 
 @pytest.mark.parametrize("first", [10**9, 2**31 - 1])
