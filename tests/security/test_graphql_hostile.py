@@ -11,9 +11,10 @@ import json
 import time
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
+from co_design.graphql_api.execution import Deadline, is_statement_timeout
 from co_design.models import StrategyDraftPage
 
 from ..graphql_support import error_codes, published_query
@@ -379,6 +380,8 @@ def test_deeply_nested_variables_of_a_persisted_query_are_refused(client):
         b'{"query": ["{ territories { name } }"]}',
         b'{"id": {"$ne": null}}',
         b'{"query": "{ territories { name } }", "variables": 7}',
+        b'{"query": "{ territories { name } }", "operationName": ["x"]}',
+        b'{"query": "{ territories { name } }", "operationName": "\\u0000"}',
     ],
 )
 def test_bodies_that_are_not_a_graphql_request_are_refused(client, body):
@@ -433,3 +436,25 @@ def test_an_answer_that_outlasts_the_time_budget_stops_with_timeout(client, sett
     response = post_query(client, published_query("manifesto"))
     assert response.status_code == 200
     assert response.json()["data"]["manifesto"]["chapters"]
+
+
+SLOW_SQL = (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) "
+    "SELECT count(*) FROM n"
+)
+
+
+def test_a_slow_sql_statement_of_an_answer_is_stopped_at_its_deadline():
+    """statement_timeout on PostgreSQL, the progress handler on SQLite: a statement that would
+    run for minutes ends at the deadline of the answer."""
+    deadline = Deadline(200)
+    started = time.monotonic()
+    with pytest.raises(DatabaseError) as raised:
+        with deadline.for_the_database(), connection.cursor() as cursor:
+            cursor.execute(SLOW_SQL)
+    assert time.monotonic() - started < GUARD_SECONDS
+    assert is_statement_timeout(raised.value)
+    # The connection is usable afterwards, without the deadline.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        assert cursor.fetchone() == (1,)
