@@ -129,6 +129,31 @@ def is_list(field_type):
     return isinstance(field_type, GraphQLList)
 
 
+class ExpansionTooLarge(Exception):
+    """The expanded document is larger than its cost said: only a document that is invalid
+    anyway (fields or types the schema lacks, which the cost cannot follow) gets here."""
+
+    def __init__(self, size):
+        super().__init__(size)
+        self.size = size
+
+
+class GatheredFields(list):
+    """A list of fields that refuses to grow beyond what the cost limit allows."""
+
+    def _check(self):
+        if len(self) > settings.GRAPHQL_MAX_COST:
+            raise ExpansionTooLarge(len(self))
+
+    def append(self, field):
+        super().append(field)
+        self._check()
+
+    def extend(self, fields):
+        super().extend(fields)
+        self._check()
+
+
 class DocumentMeasure:
     """Depth and cost of the operations of one document, each fragment measured once."""
 
@@ -182,7 +207,7 @@ class DocumentMeasure:
 
     def gathered(self, selection_set):
         """The fields of a selection set, through its inline fragments and fragment spreads."""
-        fields = []
+        fields = GatheredFields()
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 if selection.name.value not in INTROSPECTION_ROOTS:
@@ -205,7 +230,7 @@ class DocumentMeasure:
         their selections, as in the answer. graphql-core compares a merged selection's fields
         pair by pair (OverlappingFieldsCanBeMergedRule), in time quadratic in its width. Only
         for an operation within the cost limit: the work is that of the expanded document."""
-        widest = 0
+        widest = expanded = 0
         merged = [[operation.selection_set]]
         while merged:
             selection_sets = merged.pop()
@@ -214,6 +239,9 @@ class DocumentMeasure:
             for selection_set in selection_sets:
                 for field in self.gathered(selection_set):
                     width += 1
+                    expanded += 1
+                    if expanded > settings.GRAPHQL_MAX_COST:
+                        raise ExpansionTooLarge(expanded)
                     if field.selection_set is not None:
                         name = (field.alias or field.name).value
                         children.setdefault(name, []).append(field.selection_set)
@@ -327,7 +355,14 @@ class WidthLimitRule(ValidationRule):
         measure = document_measure(self.context)
         if measure.operation_cost(node) > settings.GRAPHQL_MAX_COST:
             return  # CostLimitRule reports it; expanding the document could take long
-        width = measure.widest_selection(node)
+        try:
+            width = measure.widest_selection(node)
+        except ExpansionTooLarge as too_large:
+            cost, maximum = too_large.size, settings.GRAPHQL_MAX_COST
+            self.report_error(
+                ApiError(ErrorCode.QUERY_TOO_COMPLEX, [node], cost=cost, maximum=maximum)
+            )
+            return
         if width > settings.GRAPHQL_MAX_SELECTION_WIDTH:
             self.report_error(
                 ApiError(

@@ -77,6 +77,21 @@ def test_nested_spreads_inside_a_list_are_refused_at_once(client):
     assert answer(post_query(client, query)) == (400, ["QUERY_TOO_COMPLEX"])
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Under a field the schema lacks, or in fragments on a type it lacks: the cost cannot
+        # follow them, the document is invalid, and it must still be refused at once.
+        "{ nothing { ...F0 } } " + nested_spreads(30).split(" ", 3)[3],
+        nested_spreads(30, "name", "Nowhere"),
+    ],
+)
+def test_nested_spreads_where_the_schema_cannot_follow_are_refused_at_once(client, query):
+    status, codes = answer(post_query(client, query))
+    assert status == 400
+    assert codes and set(codes) <= {"QUERY_TOO_COMPLEX", "GRAPHQL_VALIDATION_FAILED"}
+
+
 def test_nested_spreads_that_are_too_deep_are_refused_at_once(client):
     """Each fragment also nests a field: depth and fan-out at the same time."""
     levels = 25
