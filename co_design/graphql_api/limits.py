@@ -295,9 +295,12 @@ class DocumentMeasure:
         for argument in node.arguments or ():
             if argument.name.value == "first":
                 if isinstance(argument.value, IntValueNode):
-                    # Larger pages are refused when the field runs (PAGE_SIZE_TOO_LARGE).
+                    # Larger pages are refused when the field runs (PAGE_SIZE_TOO_LARGE), and
+                    # GraphQL's Int has 32 bits; int() of 4,300 digits would raise.
+                    digits = argument.value.value
+                    first = int(digits) if len(digits) <= 12 else settings.GRAPHQL_MAX_PAGE_SIZE
                     # At least 1: the cost also bounds the size of the expanded document.
-                    return max(1, min(int(argument.value.value), settings.GRAPHQL_MAX_PAGE_SIZE))
+                    return max(1, min(first, settings.GRAPHQL_MAX_PAGE_SIZE))
                 return settings.GRAPHQL_MAX_PAGE_SIZE  # a variable: the largest page it may ask
         return settings.GRAPHQL_DEFAULT_PAGE_SIZE
 
@@ -410,12 +413,18 @@ class AliasAndDirectiveLimitRule(ValidationRule):
             )
 
 
-class ControlCharactersRule(ValidationRule):
-    """String arguments written in the query are held to the same check as variables."""
+class ArgumentValuesRule(ValidationRule):
+    """Values written in the query: strings are held to the same check as variables, and an
+    integer longer than any id (int() refuses 4,300 digits or more) is no value of this API."""
 
     def enter_string_value(self, node, *_args):
         if has_control_characters(node.value):
             self.report_error(control_characters_error([node]))
+
+    def enter_int_value(self, node, *_args):
+        if len(node.value.lstrip("-")) > len(str(MAX_ID)):
+            reason = _("integers have at most %(digits)d digits") % {"digits": len(str(MAX_ID))}
+            self.report_error(ApiError(ErrorCode.INVALID_ARGUMENT, [node], reason=reason))
 
 
 class NoIntrospectionRule(ValidationRule):
@@ -441,7 +450,7 @@ def limit_rules():
         DepthLimitRule,
         WidthLimitRule,
         CostLimitRule,
-        ControlCharactersRule,
+        ArgumentValuesRule,
     ]
 
 

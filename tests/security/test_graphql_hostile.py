@@ -195,6 +195,16 @@ def test_a_huge_page_is_refused_by_its_field(client, first):
     assert answer(response) == (200, ["PAGE_SIZE_TOO_LARGE"])
 
 
+def test_an_integer_of_thousands_of_digits_is_refused(client):
+    response = post_query(client, "{ trainingModules(first: " + "9" * 5000 + ") { totalCount } }")
+    assert answer(response) == (400, ["INVALID_ARGUMENT"])
+    response = post_query(client, "{ strategy(id: " + "9" * 5000 + ") { title } }")
+    assert answer(response) == (400, ["INVALID_ARGUMENT"])
+    body = '{"query": "query ($n: Int) { trainingModules(first: $n) { totalCount } }", '
+    response = post_body(client, body + '"variables": {"n": ' + "9" * 5000 + "}}")
+    assert answer(response) == (400, ["BAD_REQUEST"])
+
+
 def test_an_integer_beyond_the_graphql_range_is_refused(client):
     response = post_query(client, "{ trainingModules(first: 10000000000) { totalCount } }")
     assert answer(response) == (400, ["GRAPHQL_VALIDATION_FAILED"])
@@ -341,9 +351,11 @@ def test_ids_out_of_range_are_not_found(client, strategy_id):
     assert answer(response) == (200, ["NOT_FOUND"])
 
 
-def test_an_integer_id_literal_out_of_range_is_not_found(client):
-    response = post_query(client, "{ strategy(id: 99999999999999999999999) { title } }")
+def test_an_integer_id_literal_out_of_range_is_refused(client):
+    response = post_query(client, "{ strategy(id: 9223372036854775808) { title } }")
     assert answer(response) == (200, ["NOT_FOUND"])
+    response = post_query(client, "{ strategy(id: 99999999999999999999999) { title } }")
+    assert answer(response) == (400, ["INVALID_ARGUMENT"])
 
 
 def test_a_real_id_still_finds_its_strategy(client):
