@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from .graphql_api import lookups
 from .graphql_api.errors import ApiError, ErrorCode
+from .graphql_api.limits import parse_id
 from .graphql_api.locales import fallback_chain
 from .graphql_api.training_modules import (
     TrainingModuleConnection,
@@ -75,9 +76,10 @@ class Query(graphene.ObjectType):
         chain = fallback_chain(locale)
         if (slug is None) == (id is None):
             raise ApiError(ErrorCode.INVALID_ARGUMENT, reason=_("give either slug or id"))
-        if id is not None and not str(id).isdigit():
-            raise lookups.not_found(_("strategy"), f"id={id}")
-        return lookups.strategy(info.context, chain, slug=slug, pk=id)
+        pk = None if id is None else parse_id(id)
+        if id is not None and pk is None:
+            raise lookups.not_found(_("strategy"), f"id={str(id)[:100]}")
+        return lookups.strategy(info.context, chain, slug=slug, pk=pk)
 
     def resolve_training_modules(root, info, locale, **arguments):
         return training_modules(info.context, fallback_chain(locale), **arguments)

@@ -283,3 +283,19 @@ def test_a_signatory_profile_or_name_change_purges_the_cached_answers(client, si
     lead.logout()
     assert response_cache.current_generation() == generation
     assert get_manifesto(client, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304
+
+
+def test_spaces_line_breaks_and_comments_do_not_miss_the_cache(client, django_assert_num_queries):
+    first = post(client, STRATEGIES)
+    assert first.status_code == 200
+    same = """# The strategies, again
+    {
+      strategies {
+        slug   summary
+        territory { name }  # where
+      }
+    }
+    """
+    with django_assert_num_queries(0):
+        second = post(client, same)
+    assert second.content == first.content

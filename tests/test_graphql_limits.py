@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .graphql_support import ROOT, error_codes, post
+from .graphql_support import QUERIES, ROOT, error_codes, post
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,55 @@ def test_introspection_is_on_in_development_and_off_in_production():
 
     assert introspection("cms.settings.dev") == "True"
     assert introspection("cms.settings.production") == "False"
+
+
+def test_every_published_query_fits_the_cost_limit_at_the_largest_page(client, settings):
+    assert settings.GRAPHQL_MAX_COST == 20_000
+    for path in sorted(QUERIES.glob("*.graphql")):
+        variables = {"first": settings.GRAPHQL_MAX_PAGE_SIZE, "slug": "working-with-interpreters"}
+        if path.stem == "strategy":
+            variables = {"slug": "valdoria-local-strategy"}
+        response = post(client, path.read_text(encoding="utf-8"), variables)
+        assert response.status_code == 200, (path.name, response.content[:300])
+        assert "errors" not in response.json(), path.name
+
+
+def test_cost_counts_each_field_times_the_lists_above_it(client, settings):
+    settings.GRAPHQL_COST_LIST_SIZE = 10
+    # strategies (1) + 10 × (title (1) + sections (1) + 10 × heading (1)) = 121
+    query = "{ strategies { title sections { heading } } }"
+    settings.GRAPHQL_MAX_COST = 120
+    assert codes(client, query) == (400, ["QUERY_TOO_COMPLEX"])
+    settings.GRAPHQL_MAX_COST = 121
+    assert codes(client, query) == (200, [])
+
+
+def test_cost_of_a_connection_follows_its_page_size(client, settings):
+    # trainingModules (1) + totalCount (1) + edges (1) + first × (node (1) + title (1))
+    settings.GRAPHQL_MAX_COST = 3 + 2 * 40
+    query = "{ trainingModules(first: %d) { totalCount edges { node { title } } } }"
+    assert codes(client, query % 40) == (200, [])
+    assert codes(client, query % 41) == (400, ["QUERY_TOO_COMPLEX"])
+    # A variable may ask for the largest page: counted so.
+    variable = "query ($n: Int) { trainingModules(first: $n) { edges { node { title } } } }"
+    settings.GRAPHQL_MAX_COST = 1 + 2 * settings.GRAPHQL_MAX_PAGE_SIZE
+    assert codes(client, variable) == (400, ["QUERY_TOO_COMPLEX"])
+    settings.GRAPHQL_MAX_COST += 1
+    assert codes(client, variable) == (200, [])
+
+
+def test_a_fragment_spread_twice_costs_twice(client, settings):
+    settings.GRAPHQL_COST_LIST_SIZE = 10
+    settings.GRAPHQL_MAX_COST = 11  # territories (1) + 10 × name (1)
+    once = "{ ...T } fragment T on Query { territories { name } }"
+    assert codes(client, once) == (200, [])
+    assert codes(client, "{ ...T ...T } fragment T on Query { territories { name } }") == (
+        400,
+        ["QUERY_TOO_COMPLEX"],
+    )
+
+
+def test_a_document_beyond_a_limit_gets_that_code_alone(client):
+    """Limits are checked before graphql-core's rules: one clear error, not a list."""
+    aliases = " ".join(f"a{n}: nothing" for n in range(16))
+    assert codes(client, "{ " + aliases + " }") == (400, ["TOO_MANY_ALIASES"])

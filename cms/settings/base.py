@@ -235,6 +235,18 @@ GRAPHQL_MAX_QUERY_BYTES = 10_000
 GRAPHQL_MAX_TOKENS = 2_000
 GRAPHQL_MAX_PAGE_SIZE = 100
 GRAPHQL_DEFAULT_PAGE_SIZE = 20
+# Cost: every field counts 1 × the sizes of the lists above it (`first`, or the default page, for
+# connections; GRAPHQL_COST_LIST_SIZE for other lists). Every published query (graphql/queries/)
+# fits at the largest page size.
+GRAPHQL_MAX_COST = 20_000
+GRAPHQL_COST_LIST_SIZE = 10
+# Fields one selection set gathers (with its fragments): merging them costs quadratic time.
+GRAPHQL_MAX_SELECTION_WIDTH = 100
+# Validation errors reported at most (graphql-core then adds "Too many validation errors").
+GRAPHQL_MAX_ERRORS = 10
+# Wall-clock budget of one answer (validation and execution; on PostgreSQL also the
+# statement_timeout of its SQL). Beyond it: 503 with the code TIMEOUT.
+GRAPHQL_TIME_BUDGET_MS = int(os.environ.get("GRAPHQL_TIME_BUDGET_MS", "2000"))
 # Introspection: on in development, off in production (clients use graphql/schema.graphql).
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
 # Where a page is missing in the requested locale, the API serves the next locale of its chain.

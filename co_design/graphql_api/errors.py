@@ -15,6 +15,8 @@ class ErrorCode(enum.Enum):
     PAGE_SIZE_TOO_LARGE = "PAGE_SIZE_TOO_LARGE"
     INVALID_CURSOR = "INVALID_CURSOR"
     QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    TOO_MANY_FIELDS = "TOO_MANY_FIELDS"
     TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
     TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES"
     QUERY_TOO_LARGE = "QUERY_TOO_LARGE"
@@ -27,6 +29,7 @@ class ErrorCode(enum.Enum):
     BAD_REQUEST = "BAD_REQUEST"
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    TIMEOUT = "TIMEOUT"
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
@@ -37,6 +40,13 @@ MESSAGES = {
     ErrorCode.PAGE_SIZE_TOO_LARGE: _("At most %(maximum)d items per page; %(requested)d asked."),
     ErrorCode.INVALID_CURSOR: _("The cursor “%(cursor)s” is not one this API gave out."),
     ErrorCode.QUERY_TOO_DEEP: _("The query is nested %(depth)d levels deep; at most %(maximum)d."),
+    ErrorCode.QUERY_TOO_COMPLEX: _(
+        "The query asks for too much at once (cost %(cost)d; at most %(maximum)d): ask for fewer "
+        "fields or smaller pages."
+    ),
+    ErrorCode.TOO_MANY_FIELDS: _(
+        "One selection of the query gathers %(count)d fields; at most %(maximum)d."
+    ),
     ErrorCode.TOO_MANY_ALIASES: _("The query has %(count)d aliases; at most %(maximum)d."),
     ErrorCode.TOO_MANY_DIRECTIVES: _("The query has %(count)d directives; at most %(maximum)d."),
     ErrorCode.QUERY_TOO_LARGE: _("The query is too large: %(reason)s"),
@@ -53,6 +63,10 @@ MESSAGES = {
     ErrorCode.BAD_REQUEST: _("Bad request: %(reason)s"),
     ErrorCode.GRAPHQL_PARSE_FAILED: _("%(reason)s"),
     ErrorCode.GRAPHQL_VALIDATION_FAILED: _("%(reason)s"),
+    ErrorCode.TIMEOUT: _(
+        "The query took longer than the %(budget)d ms an answer may take; ask for less, or "
+        "try again later."
+    ),
     ErrorCode.INTERNAL_ERROR: _("Internal error."),
 }
 

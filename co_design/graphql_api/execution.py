@@ -1,16 +1,20 @@
-"""One GraphQL request, from text (or a published query) to the JSON bytes of the answer."""
+"""One GraphQL request, from its parsed document (or a published query's) to the JSON bytes of
+the answer, within a time budget (settings.GRAPHQL_TIME_BUDGET_MS)."""
 
 import hashlib
 import json
 import logging
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from graphql import GraphQLError, execute, validate
 
 from .context import ApiContext
 from .errors import ErrorCode, error_message
-from .limits import parse_query, validation_rules, without_suggestions
+from .limits import limit_rules, validation_rules, without_suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -49,24 +53,140 @@ def format_error(error, default_code):
     return formatted
 
 
-def run(schema, request, *, query=None, document=None, variables=None, operation_name=None):
-    """Parse (unless `document` is a published query's), validate, execute."""
-    if document is None:
+def validation_answer(errors):
+    """400 with one error per distinct problem: the same message at several places (a directive
+    repeated ten times) is one error listing every place."""
+    merged = {}
+    for error in errors:
+        formatted = format_error(error, ErrorCode.GRAPHQL_VALIDATION_FAILED)
+        key = (formatted["message"], formatted["extensions"]["code"])
+        if key in merged:
+            merged[key].setdefault("locations", []).extend(formatted.get("locations") or [])
+        else:
+            merged[key] = formatted
+    return Answer(400, encode({"errors": list(merged.values())}))
+
+
+# The time budget
+
+
+class OutOfTime(BaseException):
+    """Stops an execution at once. graphql-core turns every Exception of a resolver into an
+    error of its field and goes on with the next field; a BaseException ends the execution."""
+
+
+def is_statement_timeout(error):
+    """A query the database stopped: PostgreSQL's statement_timeout (SQLSTATE 57014) or the
+    progress handler of SQLite."""
+    while error is not None:
+        if getattr(error, "sqlstate", None) == "57014" or str(error) == "interrupted":
+            return True
+        error = error.__cause__
+    return False
+
+
+class Deadline:
+    def __init__(self, milliseconds):
+        self.milliseconds = milliseconds
+        self.ends = time.monotonic() + milliseconds / 1000
+
+    def passed(self):
+        return time.monotonic() >= self.ends
+
+    def remaining_ms(self):
+        return max(1, int((self.ends - time.monotonic()) * 1000))
+
+    def resolve(self, next_, root, info, **arguments):
+        """graphql-core middleware: every resolver first checks the clock."""
+        if self.passed():
+            raise OutOfTime
         try:
-            document = parse_query(query)
-        except GraphQLError as error:
-            return Answer(400, encode({"errors": [format_error(error, ErrorCode.BAD_REQUEST)]}))
-        errors = validate(schema.graphql_schema, document, validation_rules())
+            return next_(root, info, **arguments)
+        except DatabaseError as error:
+            if is_statement_timeout(error):
+                raise OutOfTime from error
+            raise
+
+    @contextmanager
+    def for_the_database(self):
+        """The SQL of the answer stops at the deadline too: statement_timeout for the
+        transaction on PostgreSQL, a progress handler on SQLite."""
+        if connection.vendor == "postgresql":
+            outer = connection.in_atomic_block
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT current_setting('statement_timeout'), "
+                        "set_config('statement_timeout', %s, true)",
+                        [f"{self.remaining_ms()}ms"],
+                    )
+                    before = cursor.fetchone()[0]
+                yield
+                if outer:
+                    # Inside a transaction of the caller (tests), SET LOCAL would outlive ours.
+                    with connection.cursor() as cursor:
+                        cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+        elif connection.vendor == "sqlite":
+            connection.ensure_connection()
+            raw = connection.connection
+            raw.set_progress_handler(self.passed, 10_000)
+            try:
+                yield
+            finally:
+                raw.set_progress_handler(None, 0)
+        else:
+            yield
+
+
+def timeout_answer(deadline):
+    return error_answer(503, ErrorCode.TIMEOUT, budget=deadline.milliseconds)
+
+
+def validation_errors(schema, document):
+    """The limits first (each linear in the document), graphql-core's rules only on a document
+    within them; at most GRAPHQL_MAX_ERRORS errors."""
+    for rules in (limit_rules(), validation_rules()):
+        errors = validate(
+            schema.graphql_schema, document, rules, max_errors=settings.GRAPHQL_MAX_ERRORS
+        )
         if errors:
-            formatted = [format_error(e, ErrorCode.GRAPHQL_VALIDATION_FAILED) for e in errors]
-            return Answer(400, encode({"errors": formatted}))
-    result = execute(
-        schema.graphql_schema,
-        document,
-        context_value=ApiContext(request),
-        variable_values=variables,
-        operation_name=operation_name,
-    )
+            return errors
+    return []
+
+
+def run(schema, request, *, document, trusted=False, variables=None, operation_name=None):
+    """Validate (unless `document` is a published query's) and execute, within the budget."""
+    deadline = Deadline(settings.GRAPHQL_TIME_BUDGET_MS)
+    if not trusted:
+        try:
+            errors = validation_errors(schema, document)
+        except RecursionError:
+            # A chain of fragments deeper than Python's stack: each one nests a level.
+            depth = len(document.definitions)
+            return error_answer(
+                400, ErrorCode.QUERY_TOO_DEEP, depth=depth, maximum=settings.GRAPHQL_MAX_DEPTH
+            )
+        if errors:
+            return validation_answer(errors)
+        if deadline.passed():
+            return timeout_answer(deadline)
+    try:
+        with deadline.for_the_database():
+            result = execute(
+                schema.graphql_schema,
+                document,
+                context_value=ApiContext(request),
+                variable_values=variables,
+                operation_name=operation_name,
+                middleware=[deadline],
+            )
+            if any(is_statement_timeout(error.original_error) for error in result.errors or []):
+                raise OutOfTime
+    except OutOfTime:
+        logger.warning(
+            "GraphQL answer stopped after its time budget of %d ms", deadline.milliseconds
+        )
+        return timeout_answer(deadline)
     payload = {}
     if result.errors:
         payload["errors"] = [format_error(e, ErrorCode.BAD_REQUEST) for e in result.errors]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ..models import TrainingModulePage
 from .enums import DeliveryFormat
 from .errors import ApiError, ErrorCode
+from .limits import MAX_ID, parse_id
 from .locales import best_translations
 from .lookups import announce_modules, modules_queryset, with_chain
 from .types import TrainingModuleType
@@ -70,10 +71,10 @@ def decode_cursor(cursor):
         text = base64.b64decode(cursor.encode(), validate=True).decode()
     except (binascii.Error, UnicodeError, ValueError):
         text = ""
-    number = text.removeprefix(CURSOR_PREFIX)
-    if not text.startswith(CURSOR_PREFIX) or not number.isdigit():
+    position = parse_id(text.removeprefix(CURSOR_PREFIX))
+    if not text.startswith(CURSOR_PREFIX) or position is None or position >= MAX_ID:
         raise ApiError(ErrorCode.INVALID_CURSOR, cursor=cursor[:100])
-    return int(number)
+    return position
 
 
 def page_size(first):

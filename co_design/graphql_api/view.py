@@ -8,11 +8,14 @@
   resolver reads the user or the session. Cross-site readers are what the endpoint is for; which
   origins browsers let read the answers is CORS_ALLOWED_ORIGINS (django-cors-headers).
 - GraphiQL only when DEBUG.
+- Cached answers are keyed on the printed parsed document, so spaces, line breaks and comments
+  do not matter; the parsed document is the one executed.
 """
 
 import json
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
@@ -21,11 +24,17 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
+from graphql import GraphQLError, print_ast
 
 from . import response_cache
 from .errors import ErrorCode
-from .execution import error_answer, run
+from .execution import Answer, encode, error_answer, format_error, run
+from .limits import control_characters_error, has_control_characters, parse_query
 from .persisted import find_published_query
+
+
+def error_answer_of(error, status=400):
+    return Answer(status, encode({"errors": [format_error(error, ErrorCode.BAD_REQUEST)]}))
 
 
 class RequestError(Exception):
@@ -62,6 +71,7 @@ class PublicGraphQLView(View):
             request,
             query_key=published.sha256,
             document=published.document,
+            trusted=True,
             variables=variables,
             operation_name=operation_name,
         )
@@ -79,9 +89,14 @@ class PublicGraphQLView(View):
             operation_name = body.get("operationName") or None
             if body.get("query") is None and body.get("id") is not None:
                 published = self.published(body["id"])
-                arguments = {"query_key": published.sha256, "document": published.document}
+                arguments = {
+                    "query_key": published.sha256,
+                    "document": published.document,
+                    "trusted": True,
+                }
             elif isinstance(body.get("query"), str):
-                arguments = {"query_key": body["query"], "query": body["query"]}
+                document = self.parsed(body["query"])
+                arguments = {"query_key": print_ast(document), "document": document}
             else:
                 raise bad_request(ErrorCode.BAD_REQUEST, reason=_("no query"))
         except RequestError as error:
@@ -101,6 +116,14 @@ class PublicGraphQLView(View):
             raise bad_request(ErrorCode.UNSUPPORTED_MEDIA_TYPE, status=415)
         try:
             body = json.loads(request.body or b"null")
+        except RequestDataTooBig:
+            raise bad_request(
+                ErrorCode.QUERY_TOO_LARGE, status=413, reason=_("the body is too large")
+            ) from None
+        except RecursionError:
+            raise bad_request(
+                ErrorCode.BAD_REQUEST, reason=_("the JSON is nested too deeply")
+            ) from None
         except (UnicodeDecodeError, ValueError):
             raise bad_request(ErrorCode.BAD_REQUEST, reason=_("the body is not JSON")) from None
         if isinstance(body, list):
@@ -121,13 +144,25 @@ class PublicGraphQLView(View):
         if isinstance(raw, str):
             try:
                 raw = json.loads(raw)
+            except RecursionError:
+                raise bad_request(
+                    ErrorCode.BAD_REQUEST, reason=_("the JSON is nested too deeply")
+                ) from None
             except ValueError:
                 raise bad_request(
                     ErrorCode.BAD_REQUEST, reason=_("variables are not JSON")
                 ) from None
         if raw is not None and not isinstance(raw, dict):
             raise bad_request(ErrorCode.BAD_REQUEST, reason=_("variables are not a JSON object"))
+        if has_control_characters(raw):
+            raise RequestError(error_answer_of(control_characters_error()))
         return raw or None
+
+    def parsed(self, query):
+        try:
+            return parse_query(query)
+        except GraphQLError as error:
+            raise RequestError(error_answer_of(error)) from None
 
     # Answers
 
