@@ -40,7 +40,9 @@ ACTIONS = [
     "moderate",
     "sign_off",
 ]
-EVERYTHING_BUT_SIGNING = set(ACTIONS) - {"sign_off"}
+# A strategy goes live only through its review's last step: nobody, not even an administrator,
+# publishes it directly.
+EVERYTHING_BUT_SIGNING_AND_PUBLISHING = set(ACTIONS) - {"sign_off", "publish"}
 WHILE_OPEN = {
     "anonymous": set(),
     "stakeholder of this territory": {"view_draft", "comment", "reply"},
@@ -62,11 +64,10 @@ WHILE_OPEN = {
         "edit",
         "approve",
         "reject",
-        "publish",
         "moderate",
     },
     "partner lead": {"view_draft", "sign_off"},
-    "administrator": EVERYTHING_BUT_SIGNING,
+    "administrator": EVERYTHING_BUT_SIGNING_AND_PUBLISHING,
 }
 # Once the window has closed, stakeholders may still read, no longer write.
 AFTER_CLOSING = {**WHILE_OPEN, "stakeholder of this territory": {"view_draft"}}

@@ -483,15 +483,19 @@ class DemoBuilder:
             sign_off_statement=spec["sign_off"],
             chapters=[self.chapter(strategy) for strategy in self.strategies],
         )
-        # A later run with more strategies adds their chapters in a new revision, which the
-        # partner leads sign off (unless a sign-off is already running: then it stays a draft).
+        # A later run with more strategies adds their chapters to the latest revision, which
+        # the partner leads then sign off (as an edit in the admin would, it restarts a
+        # sign-off already running).
         draft = manifesto.get_latest_revision_as_object()
-        chaptered = set(draft.chapters.values_list("strategy_id", flat=True))
+        chaptered = {chapter.strategy_id for chapter in draft.chapters.all()}
         missing = [strategy for strategy in self.strategies if strategy.pk not in chaptered]
         if missing:
             draft.chapters.add(*[self.chapter(strategy) for strategy in missing])
             save_draft(draft, self.admin)
-            if manifesto not in self.awaiting_review and not manifesto.workflow_in_progress:
+            running = manifesto.current_workflow_state
+            if running is not None:
+                running.cancel(user=self.admin)
+            if manifesto not in self.awaiting_review:
                 self.awaiting_review.append(manifesto)
         return manifesto
 
