@@ -2,13 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.modal_workflow import render_modal_workflow
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page, TaskState, WorkflowState
 
@@ -92,11 +94,28 @@ edit_page = require_admin_access(
 # Wagtail would still publish (a forged POST, creating, copying), before anything is saved.
 
 
-def refuse_direct_publishing(user, page):
-    """PermissionDenied, with the rules' reason, if `user` may not publish `page` directly."""
+class PublishRefusedView(WagtailAdminTemplateMixin, TemplateView):
+    page_title = gettext_lazy("Not published")
+    header_icon = "warning"
+    template_name = "co_design/admin/publish_refused.html"
+
+
+def publish_refused(request, reason, back_url):
+    """403 in the admin's own look: what was refused and why, and the way back."""
+    view = PublishRefusedView()
+    view.setup(request)
+    view.extra_context = {"reason": reason, "back_url": back_url}
+    response = view.get(request)
+    response.status_code = 403
+    return response
+
+
+def direct_publishing_refusal(user, page):
+    """Why `user` may not publish `page` (a page or a page class) directly, or None."""
+    if not rules.publishes_only_through_review(page):
+        return None
     verdict = rules.can(user, "publish", page)
-    if rules.publishes_only_through_review(page) and not verdict:
-        raise PermissionDenied(verdict.reason)
+    return None if verdict else verdict.reason
 
 
 def publish_requested(request):
@@ -106,24 +125,39 @@ def publish_requested(request):
 def refuse_publish_on_edit(request, page):
     """before_edit_page (the editor, and reverting to an old revision)."""
     if publish_requested(request):
-        refuse_direct_publishing(request.user, page)
+        reason = direct_publishing_refusal(request.user, page)
+        if reason:
+            return publish_refused(
+                request, reason, reverse("wagtailadmin_pages:edit", args=[page.pk])
+            )
+    return None
 
 
 def refuse_publish_on_create(request, parent_page, page_class):
     """before_create_page: Wagtail asks the parent, which may publish other page types."""
     if publish_requested(request):
-        refuse_direct_publishing(request.user, page_class)
+        reason = direct_publishing_refusal(request.user, page_class)
+        if reason:
+            return publish_refused(
+                request, reason, reverse("wagtailadmin_explore", args=[parent_page.pk])
+            )
+    return None
 
 
 def refuse_publishing_copies(request, page):
     """before_copy_page: a live copy or an alias would be live without any review."""
     if request.method != "POST":
-        return
+        return None
     if not (request.POST.get("publish_copies") or request.POST.get("alias")):
-        return
+        return None
     copied = page.get_descendants(inclusive=True) if request.POST.get("copy_subpages") else [page]
     for copy in copied:
-        refuse_direct_publishing(request.user, copy)
+        reason = direct_publishing_refusal(request.user, copy)
+        if reason:
+            return publish_refused(
+                request, reason, reverse("wagtailadmin_pages:copy", args=[page.pk])
+            )
+    return None
 
 
 def drop_publish_from_action_menu(menu_items, request, context):
@@ -136,12 +170,8 @@ def drop_publish_from_action_menu(menu_items, request, context):
             kwargs["content_type_app_name"], kwargs["content_type_model_name"]
         )
         page = content_type.model_class()
-    if page is not None and not can_publish_directly(request.user, page):
+    if page is not None and direct_publishing_refusal(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
-
-
-def can_publish_directly(user, page):
-    return not rules.publishes_only_through_review(page) or bool(rules.can(user, "publish", page))
 
 
 def explain_refused_bulk_publishing(request, action_type, objects, action):
