@@ -271,7 +271,8 @@ def test_a_moderator_still_unpublishes_and_it_is_logged():
 
 
 MANIFESTO_SIGN_OFF = """query ($locale: String) { manifesto(locale: $locale) { locale version
-  signOff { signed signedRevision { id signedAt } signatures { signedBy territory { name } } } } }"""
+  signOff { signed signedRevision { id signedAt }
+            signatures { signedBy territory { name } } } } }"""
 
 
 @pytest.mark.parametrize("locale", ["en", "de", "it", "es"])
@@ -291,7 +292,8 @@ def test_every_locale_of_the_demo_manifesto_is_live_on_its_signed_revision(local
 
 @pytest.mark.parametrize("locale", ["de", "it", "es"])
 def test_the_demo_translations_of_strategy_and_toolkit_went_live_through_their_review(locale):
-    for page in (strategy(locale=locale), TrainingProgrammePage.objects.get(locale__language_code=locale)):
+    toolkit = TrainingProgrammePage.objects.get(locale__language_code=locale)
+    for page in (strategy(locale=locale), toolkit):
         approved = page.workflow_states.get(status=WorkflowState.STATUS_APPROVED)
         assert approved.current_task_state.task.name == "Editorial approval"
         assert approved.current_task_state.revision_id == page.live_revision_id

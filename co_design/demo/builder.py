@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 
+from .. import rules
 from ..models import (
     Competence,
     ManifestoChapter,
@@ -33,7 +34,6 @@ from ..models import (
     TrainingModulePage,
     TrainingProgrammePage,
 )
-from .. import rules
 from ..models.review import ConsultationTask, PartnerSignOffTask
 from ..roles import ROLE_GROUPS, ensure_role_groups, territory_editors
 from ..setup_review import setup_review
