@@ -91,10 +91,20 @@ def test_no_page_that_publishes_through_review_offers_publish_even_to_a_superuse
     assert PUBLISH_BUTTON not in editor_html("admin", page())
 
 
-def test_other_pages_keep_their_publish_button():
-    needs_review = NeedsReviewPage.objects.filter(locale__language_code="en").first()
+def test_other_pages_keep_their_publish_button_and_publish():
+    needs_review = NeedsReviewPage.objects.get(slug="rheinfeld-needs-review")
     assert PUBLISH_BUTTON in editor_html("moderator", needs_review)
     assert PUBLISH_BUTTON in editor_html("admin", StrategyIndexPage.objects.first())
+    client = client_for("moderator")
+    data = edit_form_data(client, needs_review, summary="Published directly, as before.")
+    data["action-publish"] = "action-publish"
+
+    response = client.post(f"/admin/pages/{needs_review.pk}/edit/", data)
+
+    assert response.status_code == 302
+    needs_review.refresh_from_db()
+    assert needs_review.summary == "Published directly, as before."
+    assert needs_review.live_revision == needs_review.get_latest_revision()
 
 
 @pytest.mark.parametrize("username", ["moderator", "admin"])
