@@ -46,7 +46,7 @@ def moderator(rounds):
     client = client_for("moderator")
     page = NeedsReviewPage.objects.get(locale__language_code="en", slug="rheinfeld-needs-review")
     for number in range(rounds):
-        data = edit_form_data(client, page, summary=f"Published while comments arrive, {number}")
+        data = edit_form_data(client, page, interviews=100 + number)
         data["action-publish"] = "Publish"
         began = time.monotonic()
         response = client.post(f"/admin/pages/{page.pk}/edit/", data)

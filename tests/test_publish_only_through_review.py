@@ -96,14 +96,14 @@ def test_other_pages_keep_their_publish_button_and_publish():
     assert PUBLISH_BUTTON in editor_html("moderator", needs_review)
     assert PUBLISH_BUTTON in editor_html("admin", StrategyIndexPage.objects.first())
     client = client_for("moderator")
-    data = edit_form_data(client, needs_review, summary="Published directly, as before.")
+    data = edit_form_data(client, needs_review, interviews=41)
     data["action-publish"] = "action-publish"
 
     response = client.post(f"/admin/pages/{needs_review.pk}/edit/", data)
 
     assert response.status_code == 302
     needs_review.refresh_from_db()
-    assert needs_review.summary == "Published directly, as before."
+    assert needs_review.interviews == 41
     assert needs_review.live_revision == needs_review.get_latest_revision()
 
 
