@@ -80,6 +80,8 @@ def can(user, action, page, now=None):
     roles = roles_of(user)
     if not roles:
         return Verdict(False, _("Please sign in to take part."))
+    if action == "publish" and publishes_only_through_review(page):
+        return Verdict(False, only_through_review(page))
     if action in WHILE_OPEN and open_consultation(page, now) is None:
         return _not_open(page)
     if "admin" in roles and action != "sign_off":
@@ -110,6 +112,22 @@ def can_on_thread(user, action, record, now=None):
             ),
         )
     return verdict
+
+
+def publishes_only_through_review(page):
+    """Whether `page` (a page or a page class) goes live only through the last step of its
+    review workflow: its class declares it (co_design.models.pages.PublishedThroughReview).
+    The step publishes through the workflow's finish action, never through "publish"."""
+    model = page if isinstance(page, type) else (page.specific_class or type(page))
+    return bool(getattr(model, "publishes_only_through_review", False))
+
+
+def only_through_review(page):
+    model = page if isinstance(page, type) else (page.specific_class or type(page))
+    return _(
+        "A %(kind)s goes live only through its review: the last step of its workflow publishes "
+        "the reviewed revision. Nothing was published or changed."
+    ) % {"kind": model._meta.verbose_name}
 
 
 def can_invite(user, territory=None):

@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import invitation_admin, rules
+from . import invitation_admin, review, rules
 from .models import Competence, Profile, Territory, WebhookDelivery, WebhookEndpoint
 from .review import send_edited_page_back_through_review
 from .room import admin_views
@@ -59,6 +59,14 @@ def register_invitation_urls():
 @hooks.register("after_edit_page")
 def after_edit_page(request, page):
     return send_edited_page_back_through_review(request, page)
+
+
+# Pages that go live only through their review: no *Publish* anywhere, and none forged.
+hooks.register("before_edit_page", review.refuse_publish_on_edit)
+hooks.register("before_create_page", review.refuse_publish_on_create)
+hooks.register("before_copy_page", review.refuse_publishing_copies)
+hooks.register("construct_page_action_menu", review.drop_publish_from_action_menu)
+hooks.register("before_bulk_action", review.explain_refused_bulk_publishing)
 
 
 @hooks.register("register_log_actions")

@@ -16,7 +16,7 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from co_design.models import StrategyDraftPage  # noqa: E402
+from co_design.models import NeedsReviewPage, StrategyDraftPage  # noqa: E402
 from tests.admin_forms import edit_form_data  # noqa: E402
 
 
@@ -41,13 +41,12 @@ def editor(rounds):
 
 
 def moderator(rounds):
-    """Edit and publish Rheinfeld's strategy, again and again."""
+    """Edit and publish Rheinfeld's needs review, again and again (strategies go live only
+    through their review, never by *Publish*)."""
     client = client_for("moderator")
-    page = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="rheinfeld-local-strategy"
-    )
+    page = NeedsReviewPage.objects.get(locale__language_code="en", slug="rheinfeld-needs-review")
     for number in range(rounds):
-        data = edit_form_data(client, page, summary=f"Published while comments arrive, {number}")
+        data = edit_form_data(client, page, interviews=100 + number)
         data["action-publish"] = "Publish"
         began = time.monotonic()
         response = client.post(f"/admin/pages/{page.pk}/edit/", data)

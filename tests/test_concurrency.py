@@ -56,9 +56,9 @@ print(json.dumps(sessions))
 COUNT = """
 import json
 from wagtail.models import Comment, Revision
-from co_design.models import StakeholderComment, StrategyDraftPage
-def revisions(slug):
-    page = StrategyDraftPage.objects.get(locale__language_code="en", slug=slug)
+from co_design.models import NeedsReviewPage, StakeholderComment, StrategyDraftPage
+def revisions(slug, model=StrategyDraftPage):
+    page = model.objects.get(locale__language_code="en", slug=slug)
     count = Revision.page_revisions.filter(object_id=str(page.pk)).count()
     return count, page.live_revision_id, page.latest_revision_id
 valdoria = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
@@ -67,7 +67,7 @@ print(json.dumps({
         "comment_id", "comment__text", "section_id", "submission_key")),
     "wagtail_comments": Comment.objects.filter(page=valdoria).count(),
     "valdoria": revisions("valdoria-local-strategy"),
-    "rheinfeld": revisions("rheinfeld-local-strategy"),
+    "rheinfeld": revisions("rheinfeld-needs-review", NeedsReviewPage),
     "sections": [block.id for block in valdoria.get_latest_revision_as_object().sections],
 }, default=str))
 """

@@ -162,7 +162,11 @@ def test_participation_counts_stakeholder_comments_by_organisation_type_never_na
 
 def test_sign_off_lists_the_partner_leads_who_signed_the_published_version():
     manifesto = ManifestoPage.objects.get(locale__language_code="en")
-    assert data_of(MANIFESTO)["manifesto"]["signOff"]["signatures"] == []
+    # The demo's live first edition was signed by the three leads; the newer revision, signed by
+    # two so far, is not what the API shows.
+    first_edition = data_of(MANIFESTO)["manifesto"]["signOff"]["signatures"]
+    leads = get_user_model().objects.filter(groups__name="Partner leads").order_by("username")
+    assert [s["signedBy"] for s in first_edition] == [lead.get_full_name() for lead in leads]
     task_state = manifesto.current_workflow_task_state
     last_lead = get_user_model().objects.get(username="lead-es")
     task_state.task.specific.on_action(task_state, last_lead, "approve")

@@ -42,7 +42,9 @@ ACTIONS = [
     "moderate",
     "sign_off",
 ]
-EVERYTHING_BUT_SIGNING = set(ACTIONS) - {"sign_off"}
+# A strategy goes live only through its review's last step: nobody, not even an administrator,
+# publishes it directly.
+EVERYTHING_BUT_SIGNING_AND_PUBLISHING = set(ACTIONS) - {"sign_off", "publish"}
 WHILE_OPEN = {
     "anonymous": set(),
     "stakeholder of this territory": {"view_draft", "comment", "reply", "flag"},
@@ -68,11 +70,10 @@ WHILE_OPEN = {
         "edit",
         "approve",
         "reject",
-        "publish",
         "moderate",
     },
     "partner lead": {"view_draft", "flag", "sign_off"},
-    "administrator": EVERYTHING_BUT_SIGNING,
+    "administrator": EVERYTHING_BUT_SIGNING_AND_PUBLISHING,
 }
 # Once the window has closed, everyone may still read; nobody writes in the room any more
 # (administrators, editors and moderators included): it is the record of the consultation.

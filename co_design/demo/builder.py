@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 
+from .. import rules
 from ..models import (
     Competence,
     ManifestoChapter,
@@ -33,6 +34,7 @@ from ..models import (
     TrainingModulePage,
     TrainingProgrammePage,
 )
+from ..models.review import ConsultationTask, PartnerSignOffTask
 from ..roles import ROLE_GROUPS, ensure_role_groups, territory_editors
 from ..setup_review import setup_review
 from . import content, translations
@@ -47,7 +49,19 @@ def block_id(*parts):
 
 
 def publish(page, user):
-    page.save_revision(user=user, log_action=True).publish(user=user)
+    """Publish as `user` may. The demo's English strategies, Toolkit and modules (pages that
+    otherwise go live only through their review) are seeded as already published first
+    editions, the content the network brings in; their later revisions, the Manifesto and every
+    translation go through review (DemoBuilder.publish_through_review)."""
+    imported = rules.publishes_only_through_review(page)
+    page.save_revision(user=user, log_action=True).publish(
+        user=user, skip_permission_checks=imported
+    )
+    return page
+
+
+def save_draft(page, user):
+    page.save_revision(user=user, log_action=True)
     return page
 
 
@@ -68,6 +82,8 @@ class DemoBuilder:
         self.module_count = modules
         self.log = log
         self.created = 0
+        # Pages created as drafts that go live through their review workflow, in this order.
+        self.awaiting_review = []
 
     @transaction.atomic
     def build(self):
@@ -85,6 +101,7 @@ class DemoBuilder:
         self.link_home_to_the_activities()
         self.build_translations()
         setup_review()
+        self.publish_through_review()
         self.build_review_states()
         self.build_consultation_comments()
         return self.created
@@ -186,11 +203,19 @@ class DemoBuilder:
         )
         return home
 
-    def add(self, parent, model, slug, **fields):
+    def add(self, parent, model, slug, through_review=False, **fields):
+        """The child page, created and published once; `through_review`: created as a draft
+        that publish_through_review() takes through its workflow."""
+        if through_review:
+            fields.update(live=False, has_unpublished_changes=True)
         page, created = get_or_add_child(parent, model, slug, **fields)
         if created:
-            publish(page, self.admin)
             self.created += 1
+            if through_review:
+                save_draft(page, self.admin)
+                self.awaiting_review.append(page)
+            else:
+                publish(page, self.admin)
         return page
 
     def build_needs_reviews(self):
@@ -444,6 +469,7 @@ class DemoBuilder:
             self.home,
             ManifestoPage,
             spec["slug"],
+            through_review=True,
             title=spec["title"],
             show_in_menus=True,
             introduction=spec["introduction"],
@@ -457,13 +483,20 @@ class DemoBuilder:
             sign_off_statement=spec["sign_off"],
             chapters=[self.chapter(strategy) for strategy in self.strategies],
         )
-        # A later run with more strategies adds their chapters in a new published revision.
-        chaptered = set(manifesto.chapters.values_list("strategy_id", flat=True))
+        # A later run with more strategies adds their chapters to the latest revision, which
+        # the partner leads then sign off (as an edit in the admin would, it restarts a
+        # sign-off already running).
+        draft = manifesto.get_latest_revision_as_object()
+        chaptered = {chapter.strategy_id for chapter in draft.chapters.all()}
         missing = [strategy for strategy in self.strategies if strategy.pk not in chaptered]
         if missing:
-            manifesto.chapters.add(*[self.chapter(strategy) for strategy in missing])
-            manifesto.save()
-            publish(manifesto, self.admin)
+            draft.chapters.add(*[self.chapter(strategy) for strategy in missing])
+            save_draft(draft, self.admin)
+            running = manifesto.current_workflow_state
+            if running is not None:
+                running.cancel(user=self.admin)
+            if manifesto not in self.awaiting_review:
+                self.awaiting_review.append(manifesto)
         return manifesto
 
     def build_translations(self):
@@ -482,26 +515,66 @@ class DemoBuilder:
                 (self.manifesto, translations.MANIFESTO[code], "introduction"),
             ]
             for page, (title, text), field in steps:
-                _page, created = translations.translate(
-                    page,
-                    locale,
-                    publish,
-                    self.admin,
-                    title=title,
-                    **{field: translations.note(code, text)},
-                )
-                self.created += created
+                self.translate(page, locale, title=title, **{field: translations.note(code, text)})
             title, summary, vision = translations.STRATEGY[code]
-            _page, created = translations.translate(
+            self.translate(
                 strategy,
                 locale,
-                publish,
-                self.admin,
                 title=f"{title}: {strategy.territory.name}",
                 summary=f"{translations.DEMO_NOTE[code]} {summary}",
                 vision=translations.note(code, vision),
             )
-            self.created += created
+
+    def translate(self, page, locale, **fields):
+        """A translation is published like its source: the Manifesto, strategies and the
+        Toolkit only through their review (each translation has its own), the rest at once."""
+        through_review = rules.publishes_only_through_review(page)
+        translated, created = translations.translate(
+            page, locale, save_draft if through_review else publish, self.admin, **fields
+        )
+        if created:
+            self.created += 1
+            if through_review:
+                self.awaiting_review.append(translated)
+        return translated
+
+    def publish_through_review(self):
+        """Take each page created as a draft for its review through the whole workflow, as the
+        people of the demo would in the admin: the Manifesto in every locale is signed off by
+        every partner lead; a translated strategy or Toolkit is consulted on (the consultation
+        closed at once by its territory's editor) and approved by the moderator. The last step
+        publishes it, the only way these pages go live."""
+        for draft in self.awaiting_review:
+            page = Page.objects.get(pk=draft.pk).specific
+            page.get_workflow().start(page, self.admin)
+            while page.workflow_in_progress:
+                task_state = page.current_workflow_task_state
+                task = task_state.task.specific
+                for user, action in self.workflow_steps(page, task, task_state):
+                    task.on_action(task_state, user, action)
+                page = Page.objects.get(pk=page.pk).specific
+            if not page.live:
+                raise RuntimeError(f"{page} did not go live through its review")
+        self.awaiting_review = []
+
+    def workflow_steps(self, page, task, task_state):
+        if isinstance(task, PartnerSignOffTask):
+            signed = set(task_state.signatures.values_list("user_id", flat=True))
+            return [(lead, "approve") for lead in task.leads() if lead.pk not in signed]
+        if isinstance(task, ConsultationTask):
+            territory = getattr(page, "territory", None)
+            editor = next(
+                (
+                    user
+                    for username, user in self.users.items()
+                    if username.startswith("editor-")
+                    and territory is not None
+                    and rules.territory_of(user) == territory
+                ),
+                self.admin,
+            )
+            return [(editor, "close")]
+        return [(self.users["moderator"], "approve")]
 
     def build_review_states(self):
         """Every state of the review workflow, once: a strategy in consultation, one in
@@ -522,7 +595,8 @@ class DemoBuilder:
             task_state.task.specific.on_action(task_state, editor, "close")
 
         manifesto = self.manifesto
-        if not manifesto.workflow_states.exists():
+        # The first edition's sign-off is the only one so far: start the next edition's.
+        if manifesto.workflow_states.count() == 1 and not manifesto.workflow_in_progress:
             moderator = self.users["moderator"]
             self.revise(manifesto, moderator, title="The ECCIPA Manifesto (2023 edition)")
             manifesto.get_workflow().start(manifesto, moderator)

@@ -2,7 +2,9 @@
 German, Italian and Spanish. Each is a translation of its English source (copy_for_translation,
 so it keeps the source's structure, slug and translation key: the API finds a page by
 slug in every locale) with its own title and introduction, and
-says that it is a demo translation. Idempotent: an existing translation is left as it is."""
+says that it is a demo translation. The Manifesto, the strategy and the Toolkit go live through
+their own review in each language (DemoBuilder.publish_through_review). Idempotent: an existing
+translation is left as it is."""
 
 DEMO_NOTE = {
     "de": "Demo-Übersetzung.",
@@ -100,8 +102,9 @@ def note(language, text):
     return f"<p><em>{DEMO_NOTE[language]}</em> {text}</p>"
 
 
-def translate(page, locale, publish, user, **fields):
-    """The page's translation into locale, created from the source and published once."""
+def translate(page, locale, save, user, **fields):
+    """The page's translation into locale, created from the source once and saved by
+    `save(page, user)`: published at once, or as a draft for its review."""
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific, False
@@ -109,5 +112,5 @@ def translate(page, locale, publish, user, **fields):
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.save()
-    publish(translated, user)
+    save(translated, user)
     return translated, True

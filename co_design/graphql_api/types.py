@@ -292,16 +292,53 @@ class Signature(graphene.ObjectType):
         return signature.signed_at
 
 
+class SignedRevision(graphene.ObjectType):
+    """The revision every partner lead signed in the Manifesto sign-off, the one published."""
+
+    id = graphene.Int(
+        required=True, description="The revision's id: the Manifesto's `version` it was signed as."
+    )
+    signed_at = graphene.DateTime(
+        required=True, description="When the last partner lead signed, completing the sign-off."
+    )
+
+    def resolve_id(task_state, info):
+        return task_state.revision_id
+
+    def resolve_signed_at(task_state, info):
+        return task_state.finished_at
+
+
 class SignOff(graphene.ObjectType):
+    """The partner sign-off of the published version, in the Manifesto's own locale: each
+    translation is signed off by every partner lead on its own."""
+
     statement = html_field()
+    signed = graphene.Boolean(
+        required=True,
+        description="Whether every partner lead signed the published version in the Manifesto "
+        "sign-off. False for a published version no sign-off approved.",
+    )
+    signed_revision = graphene.Field(
+        SignedRevision,
+        description="The signed revision, which is the published version; null when the "
+        "published version was not signed.",
+    )
     signatures = graphene.List(
         graphene.NonNull(Signature),
         required=True,
-        description="Who signed the published version, and when (empty until signed).",
+        description="Who signed the published version, and when (empty if it was not signed).",
     )
 
     def resolve_statement(manifesto, info):
         return render(info, manifesto, manifesto.sign_off_statement)
+
+    def resolve_signed(manifesto, info):
+        return bool(SignOff.resolve_signatures(manifesto, info))
+
+    def resolve_signed_revision(manifesto, info):
+        signatures = SignOff.resolve_signatures(manifesto, info)
+        return signatures[0].task_state if signatures else None
 
     def resolve_signatures(manifesto, info):
         return info.context.loaders.signatures.get(manifesto.live_revision_id) or []

@@ -10,9 +10,10 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, TitledTextBlock
 from ..panels import SignOffStatusPanel
+from .pages import PublishedThroughReview
 
 
-class ManifestoPage(Page):
+class ManifestoPage(PublishedThroughReview, Page):
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     principles = StreamField(
         [("principle", TitledTextBlock(label=_("Principle")))], verbose_name=_("principles")

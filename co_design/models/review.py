@@ -23,6 +23,7 @@ from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from .. import rules
 from ..refusals import Refused
+from .pages import holds_publish_permission
 
 
 class WorkflowActionRefused(Refused):
@@ -365,8 +366,9 @@ class Consultation(models.Model):
 
 
 class EditorialApprovalTask(ReviewStep, AbstractGroupApprovalTask):
-    """Wagtail's group approval, offered only to those who may also publish: the final
-    approval publishes, and must never stop halfway for lack of rights."""
+    """Wagtail's group approval, offered only to those who hold Wagtail's publish permission:
+    the final approval publishes (the only way these pages go live), and must never stop
+    halfway for lack of rights."""
 
     class Meta:
         verbose_name = _("editorial approval")
@@ -377,14 +379,14 @@ class EditorialApprovalTask(ReviewStep, AbstractGroupApprovalTask):
         return _("Moderators approve the reviewed revision, which is then published")
 
     def get_actions(self, obj, user):
-        if not obj.permissions_for_user(user).can_publish():
+        if not holds_publish_permission(user, obj):
             return []
         return super().get_actions(obj, user)
 
     def action_refusal(self, task_state, user, action_name, page):
         if not (user.is_superuser or self._user_in_groups(user)):
             return gettext("Only moderators approve, reject and publish.")
-        if not page.permissions_for_user(user).can_publish():
+        if not holds_publish_permission(user, page):
             return gettext(
                 "Approving publishes the page, and you may not publish it. Ask an "
                 "administrator for publishing rights; nothing was changed."

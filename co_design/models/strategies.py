@@ -12,7 +12,7 @@ from wagtail.search import index
 from ..blocks import RICH_TEXT_FEATURES, StrategySectionBlock
 from ..panels import ConsultationPanel
 from .needs_review import NeedsFinding
-from .pages import OnePerTerritoryMixin
+from .pages import OnePerTerritoryMixin, PublishedThroughReview
 
 
 class StrategyIndexPage(Page):
@@ -34,7 +34,7 @@ class StrategyIndexPage(Page):
         return context
 
 
-class StrategyDraftPage(OnePerTerritoryMixin, Page):
+class StrategyDraftPage(OnePerTerritoryMixin, PublishedThroughReview, Page):
     """A territory's Local Strategy; its sections are what stakeholders comment on."""
 
     territory = models.ForeignKey(

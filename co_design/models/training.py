@@ -12,9 +12,10 @@ from wagtail.search import index
 
 from ..blocks import ACTIVITY_BLOCKS, RESOURCE_BLOCKS, RICH_TEXT_FEATURES
 from ..choices import DeliveryFormat
+from .pages import PublishedThroughReview
 
 
-class TrainingProgrammePage(Page):
+class TrainingProgrammePage(PublishedThroughReview, Page):
     """The Training Programme Toolkit that other European cities use to replicate the training."""
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
@@ -40,7 +41,7 @@ class TrainingProgrammePage(Page):
         return context
 
 
-class TrainingModulePage(Page):
+class TrainingModulePage(PublishedThroughReview, Page):
     territory = models.ForeignKey(
         "co_design.Territory",
         verbose_name=_("lead territory"),

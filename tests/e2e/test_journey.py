@@ -275,9 +275,21 @@ def test_a_draft_goes_from_stakeholder_comments_to_the_published_manifesto(site,
     editor.shot("editor-consultation-closed")
     editor.close()
 
-    # 3. The moderator approves: the strategy is live with the new summary.
+    # 3. The moderator opens the editors of the strategy under review and of the Manifesto under
+    # sign-off: neither offers Publish (they go live only through their review's last step),
+    # taking them down still is. Then the moderator approves: the strategy is live with the new
+    # summary.
     moderator = Person(browser, site, "moderator", shots)
     moderator.sign_in("/admin/login/")
+    for page_id, name in ((valdoria, "strategy"), (site["manifesto"], "manifesto")):
+        moderator.page.goto(f"/admin/pages/{page_id}/edit/")
+        actions = moderator.page.locator("footer .w-dropdown-button")
+        expect(actions.get_by_role("button", name="Save draft")).to_be_visible()
+        actions.locator(".w-dropdown__toggle").click()
+        expect(actions.get_by_role("link", name="Unpublish")).to_be_visible()
+        expect(actions.get_by_role("button", name=re.compile("publish", re.I))).to_have_count(0)
+        expect(moderator.page.locator('[name="action-publish"]')).to_have_count(0)
+        moderator.shot(f"moderator-{name}-editor-without-publish")
     moderator.post_workflow_action(valdoria, "approve")
     moderator.page.goto(site["valdoria_url"])
     expect(moderator.page.locator("p.lead")).to_have_text(NEW_SUMMARY)
