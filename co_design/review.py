@@ -165,11 +165,12 @@ def drop_publish_from_action_menu(menu_items, request, context):
     tester; on the create view Wagtail asks only the parent page."""
     page = context.get("page")
     if page is None and context.get("view") == "create":
-        kwargs = request.resolver_match.kwargs
-        content_type = ContentType.objects.get_by_natural_key(
-            kwargs["content_type_app_name"], kwargs["content_type_model_name"]
-        )
-        page = content_type.model_class()
+        kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+        natural_key = (kwargs.get("content_type_app_name"), kwargs.get("content_type_model_name"))
+        content_type = ContentType.objects.filter(
+            app_label=natural_key[0], model=natural_key[1]
+        ).first()
+        page = content_type.model_class() if content_type else None
     if page is not None and direct_publishing_refusal(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 

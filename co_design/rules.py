@@ -77,11 +77,11 @@ def can(user, action, page, now=None):
     """May `user` do `action` on `page` (at time `now`)?"""
     if action not in RULES:
         raise ValueError(f"Unknown action {action!r}")
+    if action == "publish" and publishes_only_through_review(page):
+        return Verdict(False, only_through_review(page))  # for everybody, superusers included
     roles = roles_of(user)
     if not roles:
         return Verdict(False, _("Please sign in to take part."))
-    if action == "publish" and publishes_only_through_review(page):
-        return Verdict(False, only_through_review(page))
     if action in WHILE_OPEN and open_consultation(page, now) is None:
         return _not_open(page)
     if "admin" in roles and action != "sign_off":
