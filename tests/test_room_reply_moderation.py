@@ -90,6 +90,10 @@ def test_a_stakeholder_reports_a_reply_and_the_moderator_hides_it(
     assert moderation.hidden_reason == "Private arrangements belong elsewhere."
     assert CommentFlag.objects.get(reply=reply).status == FlagStatus.UPHELD
     assert CommentReply.objects.get(pk=reply.pk).text == HER_REPLY  # kept on record
+    late = report_reply(client_for("stakeholder-ngo-it"), page, thread, reply, reason="Late.")
+    assert late.status_code == 400
+    assert "A moderator has already hidden this reply." in late.content.decode()
+    assert not CommentFlag.objects.filter(reason="Late.").exists()
     assert HER_REPLY not in moderator.get("/admin/consultations/flags/").content.decode()
 
     for username in ("stakeholder-school-it", "stakeholder-association"):

@@ -26,18 +26,11 @@ class StakeholderCommentQuerySet(models.QuerySet):
         """What the public may read (the outcome page) and count (the GraphQL participation
         record): comments of consultations that have ended, neither hidden by a moderator nor
         reported and still waiting for one. The one place that decides what is public when."""
-        from .review import Consultation
-
         waiting_flags = CommentFlag.objects.filter(
             comment=models.OuterRef("pk"), reply__isnull=True, status=FlagStatus.WAITING
         )
-        return (
-            self.visible()
-            .filter(
-                consultation__in=Consultation.objects.ended(now),
-            )
-            .exclude(models.Exists(waiting_flags))
-        )
+        ended = Consultation.objects.ended(now)
+        return self.visible().filter(consultation__in=ended).exclude(models.Exists(waiting_flags))
 
     def for_room(self):
         """Everything the room shows, in a fixed number of queries whatever the count; each

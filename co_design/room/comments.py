@@ -141,6 +141,8 @@ def flag(user, stakeholder_comment, reason, reply=None):
     require_on_thread(user, "flag", stakeholder_comment)
     if reply is not None and reply.comment_id != stakeholder_comment.comment_id:
         raise Refused(_("This reply is not part of this comment's thread."), 400)
+    if StakeholderReply.objects.filter(reply=reply, hidden_at__isnull=False).exists():
+        raise Refused(_("A moderator has already hidden this reply."), 400)
     try:
         with transaction.atomic():
             _flag, created = CommentFlag.objects.get_or_create(
@@ -183,13 +185,6 @@ def hide(user, stakeholder_comment, reason):
 def dismiss_flags(user, stakeholder_comment):
     require(user, "moderate", stakeholder_comment.comment.page)
     stakeholder_comment.flags.on_comments().resolve(user, FlagStatus.DISMISSED)
-
-
-def thread_of(reply):
-    """The StakeholderComment whose thread `reply` (a CommentReply) belongs to."""
-    return StakeholderComment.objects.select_related("comment__page").get(
-        comment_id=reply.comment_id
-    )
 
 
 def hide_reply(user, reply, reason):
