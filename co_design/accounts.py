@@ -105,12 +105,22 @@ def client_ip(request):
 
 
 def sign_in_name(request, credentials):
-    """What axes counts failures against: the name typed, however it is capitalised (the
-    e-mail address matches in any case, so its spellings must not each get their own tries)."""
+    """What axes counts failures against: the account the typed name means, however it is
+    written: the username, or the e-mail address of one account in any capitalisation (the
+    backend accepts both), so that each spelling does not get tries of its own."""
     name = (credentials or {}).get("username")
     if name is None and request is not None:
         name = request.POST.get("username", "")
-    return folded((name or "").strip())
+    name = (name or "").strip()
+    if "@" in name:
+        usernames = list(
+            get_user_model()
+            ._default_manager.filter(email__iexact=name)
+            .values_list(get_user_model().USERNAME_FIELD, flat=True)[:2]
+        )
+        if len(usernames) == 1:
+            name = usernames[0]
+    return folded(name)
 
 
 def throttled(request, message, retry_after):

@@ -14,6 +14,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
 from co_design.models import StrategyDraftPage
@@ -173,3 +174,41 @@ def test_the_histories_stay_behind_the_admins_sign_in(client, path):
     response = stakeholder.get(path)
     assert response.status_code in (302, 403)
     assert "Giulia" not in response.content.decode()
+
+
+def test_hiding_names_costs_the_same_queries_however_many_stakeholders_appear():
+    """Wagtail's listing has per-entry queries of its own; the names are decided in a fixed
+    number: partner staff, consents, profiles."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageLogEntry
+
+    from co_design.audit_log import without_unconsented_names
+    from co_design.models import Profile
+
+    from .factories import UserFactory
+
+    def queries_to_hide_names():
+        entries = list(PageLogEntry.objects.select_related("user").order_by("-pk"))
+        with CaptureQueriesContext(connection) as captured:
+            shown = without_unconsented_names(entries)
+        return len(captured), shown
+
+    before, _ = queries_to_hide_names()
+    stakeholders = Group.objects.get(name="Stakeholders")
+    for number in range(12):
+        author = UserFactory(first_name="Hidden", last_name=f"Person{number}")
+        author.groups.add(stakeholders)
+        Profile.objects.create(user=author, organisation_type="ngo")
+        PageLogEntry.objects.log_action(
+            valdoria_strategy(),
+            "wagtail.comments.create",
+            user=author,
+            data={"comment": {"id": 10_000 + number, "contentpath": "sections", "text": "t"}},
+        )
+    after, shown = queries_to_hide_names()
+
+    assert after == before <= 3
+    hidden = [entry for entry in shown if entry.user_display_name == "Stakeholder (NGO)"]
+    assert len(hidden) >= 12
+    assert not any("Hidden" in entry.user_display_name for entry in shown)
