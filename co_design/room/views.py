@@ -6,12 +6,12 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 from wagtail.models import CommentReply, Page
 
 from .. import rules
@@ -117,9 +117,17 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
     return TemplateResponse(request, "co_design/consultation_room.html", context, status=status)
 
 
-@require_safe
+def read_only(request):
+    """The room and the outcome page only show: other methods than GET and HEAD get a 405."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return None
+
+
 @signed_in
 def room(request, page_id):
+    if refusal := read_only(request):
+        return refusal
     page, consultation = consultation_page(request, page_id)
     return render_room(request, page, consultation)
 
@@ -233,11 +241,12 @@ def flag_reply(request, page_id, comment_id, reply_id):
     return act_on_comment(request, page_id, comment_id, report, anchor=f"comment-reply-{reply_id}")
 
 
-@require_safe
 def outcome(request, page_id):
     """How your input was used: every decision, once the page is published and the
     consultation ended (before that, this page does not exist: 404 for everyone). Only what
     StakeholderComment.publicly_shown allows, as the GraphQL participation record counts."""
+    if refusal := read_only(request):
+        return refusal
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     records = list(
         StakeholderComment.objects.filter(comment__page_id=page.pk)
