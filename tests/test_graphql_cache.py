@@ -259,9 +259,7 @@ def test_a_withdrawn_signature_purges_the_cached_answers(client, signed_manifest
     assert len(signatures(client)) == 3
     # The English Manifesto's last sign-off (each translation is signed on its own).
     signed_manifesto.refresh_from_db()
-    SignOff.objects.get(
-        user__username="lead-es", revision=signed_manifesto.live_revision
-    ).delete()
+    SignOff.objects.get(user__username="lead-es", revision=signed_manifesto.live_revision).delete()
     assert [s["territory"]["name"] for s in signatures(client)] == ["Rheinfeld", "Valdoria"]
 
 
