@@ -1,0 +1,94 @@
+"""The live demo site and Debian's Chromium for the journeys in tests/e2e/ (one site per module,
+so that one journey's changes never meet another's)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_for
+
+# The ids and addresses of the demo pages that the journeys open.
+IDS = """
+import json
+from co_design.models import ManifestoPage, StrategyDraftPage
+from co_design.models import StakeholderComment
+english = {"locale__language_code": "en"}
+valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy", **english)
+puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy", **english)
+manifesto = ManifestoPage.objects.get(**english)
+print(json.dumps({
+    "valdoria": valdoria.pk, "valdoria_url": valdoria.url, "valdoria_title": valdoria.title,
+    "puerto": puerto.pk, "manifesto": manifesto.pk, "manifesto_url": manifesto.url,
+    "manifesto_task_state": manifesto.current_workflow_task_state.pk,
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The demo site on a database of its own, served on loopback, and the example consumer
+    page served from a second loopback origin that the site allows by CORS."""
+    folder = tmp_path_factory.mktemp("e2e")
+    consumer_port, site_port = free_port(), free_port()
+    consumer = f"http://127.0.0.1:{consumer_port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"sqlite:///{folder}/e2e.sqlite3",
+        "CORS_ALLOWED_ORIGINS": consumer,
+    }
+    env.pop("REDIS_URL", None)
+
+    def manage(*args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stdout
+
+    manage("migrate", "--noinput", "-v0")
+    manage("seed_demo", "-v0")
+    ids = json.loads(manage("shell", "-v0", "-c", IDS))
+    # runserver --insecure serves the admin's static files without a collectstatic.
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "server.log", "w")  # noqa: SIM115
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", "--insecure",
+         f"127.0.0.1:{site_port}"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    static = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(consumer_port), "--bind", "127.0.0.1",
+         "--directory", str(ROOT / "graphql" / "examples")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{site_port}"
+        wait_for(f"{base}/", server)
+        wait_for(f"{consumer}/", static)
+        yield {"base": base, "consumer": consumer, **ids}
+    finally:
+        for process in (server, static):
+            process.terminate()
+            process.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium); "
+            ".ci/run does this before the suites",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,0 +1,111 @@
+"""What the browser journeys share: the person in a browser, and the checks on every screen."""
+
+import re
+import socket
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PASSWORD = "eccipa-demo"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, process):
+    for _ in range(300):
+        if process.poll() is not None:
+            raise AssertionError(f"{process.args[:4]} stopped with status {process.returncode}")
+        try:
+            requests.get(url, timeout=5)
+            return
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise AssertionError(f"nothing answered at {url}")
+
+
+def assert_accessible(page):
+    """axe-core (shipped by axe-playwright-python) finds no violation on the page as shown."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, (page.url, results.generate_report())
+
+
+class Person:
+    """One person's browser: their own cookies, their own tab."""
+
+    def __init__(self, browser, site, username, shots):
+        self.site, self.username, self.shots = site, username, shots
+        self.context = browser.new_context(base_url=site["base"], locale="en-GB")
+        self.context.set_default_timeout(20_000)
+        self.page = self.context.new_page()
+
+    def shot(self, name):
+        self.shots.append(name)
+        self.page.screenshot(
+            path=str(ARTIFACTS / f"{len(self.shots):02d}-{name}.png"), full_page=True
+        )
+
+    def screens(self, name):
+        """The screen as the person sees it on a desktop (1280 px) and on a phone (390 px), each
+        saved in tests/e2e/artifacts/; the page is checked by axe at both widths."""
+        for width, height in ((1280, 800), (390, 844)):
+            self.page.set_viewport_size({"width": width, "height": height})
+            self.shot(f"{name}-{width}")
+            assert_accessible(self.page)
+        self.page.set_viewport_size({"width": 1280, "height": 800})
+
+    def sign_in(self, url="/accounts/login/"):
+        self.page.goto(url)
+        self.page.fill("input[name=username]", self.username)
+        self.page.fill("input[name=password]", PASSWORD)
+        self.page.locator("form").filter(has=self.page.locator("input[name=password]")).locator(
+            "button[type=submit]"
+        ).click()
+        self.page.wait_for_load_state()
+
+    def workflow_action(self, page_id, label):
+        """Take a workflow action from the page editor's action menu, as the person does."""
+        self.page.goto(f"/admin/pages/{page_id}/edit/")
+        menu = self.page.locator(".w-dropdown-button").filter(
+            has=self.page.locator("[data-workflow-action-name]")
+        )
+        menu.get_by_role("button", name="More actions").click()
+        with self.page.expect_navigation():
+            menu.get_by_role("button", name=label, exact=True).click()
+        self.page.wait_for_load_state()
+
+    def post_workflow_action(self, page_id, action, task_state=None):
+        """Take a workflow action by its action URL, as a form POST with this person's session and
+        CSRF token (what the dashboard's review buttons do). Approving from the editor's own
+        action menu saves a new revision first, which the review task then refuses."""
+        self.page.goto(f"/admin/pages/{page_id}/edit/")
+        if task_state is None:
+            found = re.search(rf"/{page_id}/{action}/(\d+)/", self.page.content())
+            assert found, f"{self.username} is not offered {action!r} on page {page_id}"
+            task_state = found.group(1)
+        token = next(c["value"] for c in self.context.cookies() if c["name"] == "csrftoken")
+        response = self.page.request.post(
+            f"/admin/pages/workflow/action/{page_id}/{action}/{task_state}/",
+            form={"csrfmiddlewaretoken": token},
+            headers={"Referer": self.page.url},
+        )
+        assert response.ok, (response.status, response.text()[:1000])
+
+    def close(self):
+        self.context.close()
