@@ -39,6 +39,9 @@ def test_a_draft_goes_from_stakeholder_comments_to_the_published_manifesto(site,
     # A passage selected with the mouse lands in the passage field (room.js).
     second = school.page.locator("section.room-section[data-section]").nth(1)
     paragraph = second.locator("[data-quotable] p").first
+    # As a person does: the page has settled on the new comment; bring the paragraph into view.
+    school.page.wait_for_load_state("networkidle")
+    paragraph.scroll_into_view_if_needed()
     box = paragraph.bounding_box()
     school.page.mouse.move(box["x"] + 2, box["y"] + box["height"] / 2)
     school.page.mouse.down()
