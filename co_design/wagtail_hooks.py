@@ -67,6 +67,10 @@ hooks.register("before_create_page", review.refuse_publish_on_create)
 hooks.register("before_copy_page", review.refuse_publishing_copies)
 hooks.register("construct_page_action_menu", review.drop_publish_from_action_menu)
 hooks.register("before_bulk_action", review.explain_refused_bulk_publishing)
+# Review actions in the editor as the rules give them: partner leads sign from the editor;
+# cancelling a review only for those allowed to (co_design.rules, "cancel_workflow").
+hooks.register("construct_page_action_menu", review.review_actions_in_action_menu)
+hooks.register("before_edit_page", review.refuse_cancelling_review)
 
 
 @hooks.register("register_log_actions")
