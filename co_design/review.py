@@ -13,8 +13,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.staticfiles import versioned_static
-from wagtail.admin.views.pages.revisions import RevisionsCompareView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.revisions import RevisionsCompareView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page, TaskState, WorkflowState
 

@@ -108,7 +108,8 @@ def test_a_cancel_sent_by_a_lead_is_refused_and_the_sign_off_goes_on():
 
 
 def compare_url(page):
-    return f"/admin/pages/{page.pk}/revisions/compare/live...{page.current_workflow_task_state.revision_id}/"
+    revision_id = page.current_workflow_task_state.revision_id
+    return f"/admin/pages/{page.pk}/revisions/compare/live...{revision_id}/"
 
 
 def test_the_sign_off_panel_links_the_lead_to_the_comparison_with_the_live_version():
