@@ -117,7 +117,7 @@ def test_the_sign_off_panel_links_the_lead_to_the_comparison_with_the_live_versi
     html = editor_html("lead-es", page)
     assert f'href="{compare_url(page)}"' in html
     panel = text(html[html.index("sign-off-status") :])
-    assert "2 of 3 partner leads signed" in panel
+    assert "Partner sign-off of revision" in panel and "2 of 3 partner leads signed" in panel
     assert "Still missing: Luis Martín (Puerto Alba)" in panel
 
     response = client_for("lead-es").get(compare_url(page))
