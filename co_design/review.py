@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.modal_workflow import render_modal_workflow
@@ -189,6 +189,13 @@ def review_actions_in_action_menu(menu_items, request, context):
     if not rules.can(request.user, "cancel_workflow", page):
         cancelling = {"action-cancel-workflow", "action-restart-workflow"}
         menu_items[:] = [item for item in menu_items if item.name not in cancelling]
+    elif page.workflow_in_progress and not any(
+        item.name == "action-cancel-workflow" for item in menu_items
+    ):
+        # Wagtail offers it only to the submitter and the reviewers who approve; the rule also
+        # lets moderators and administrators stop any review.
+        menu_items.append(CancelWorkflowMenuItem(order=40))
+        menu_items.sort(key=lambda item: item.order)
     if context.get("locked_for_user") and rules.is_signatory(request.user, page):
         items = sign_off_menu_items(request, page)
         if items:
@@ -208,10 +215,23 @@ def refuse_cancelling_review(request, page):
     if page.current_workflow_state is None:
         return None
     verdict = rules.can(request.user, "cancel_workflow", page)
-    if verdict:
-        return None
-    messages.error(request, verdict.reason)
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    if not verdict:
+        messages.error(request, verdict.reason)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    workflow_state = page.current_workflow_state
+    if request.POST.get("action-cancel-workflow") and not workflow_state.user_can_cancel(
+        request.user
+    ):
+        # Allowed by the rule where Wagtail's own check is narrower (a moderator or an
+        # administrator who neither submitted nor reviews the page): cancel here.
+        workflow_state.cancel(user=request.user)
+        messages.success(
+            request,
+            _("Workflow on page '%(page_title)s' has been cancelled.")
+            % {"page_title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 class SignatoryRevisionsCompareView(RevisionsCompareView):

@@ -77,11 +77,32 @@ def test_the_moderator_who_submitted_can_cancel_but_not_sign_or_publish():
     assert "data-workflow-action-url" not in html
 
 
-def test_an_administrator_gets_no_sign_off():
-    html = editor_html("admin", manifesto())
+def test_an_administrator_gets_no_sign_off_but_may_cancel_the_review():
+    page = manifesto()
+    html = editor_html("admin", page)
     assert not [label for label in offered_actions(html) if label.startswith("Sign off")]
     assert "data-workflow-action-url" not in html
     assert 'name="action-publish"' not in html
+    assert 'name="action-cancel-workflow"' in html
+
+    running = page.current_workflow_state
+    response = client_for("admin").post(
+        f"/admin/pages/{page.pk}/edit/",
+        {"csrfmiddlewaretoken": csrf_token(html), "action-cancel-workflow": "Cancel workflow"},
+        follow=True,
+    )
+    assert (
+        "Workflow on page 'The ECCIPA Manifesto (2023 edition)' has been cancelled."
+        in messages_of(response)
+    )
+    running.refresh_from_db()
+    assert running.status == WorkflowState.STATUS_CANCELLED
+    page.refresh_from_db()
+    assert page.title == "The ECCIPA Manifesto"  # cancelling publishes nothing
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
 def test_an_editor_cannot_open_the_manifesto_under_sign_off():
@@ -93,10 +114,9 @@ def test_a_cancel_sent_by_a_lead_is_refused_and_the_sign_off_goes_on():
     page = manifesto()
     running = page.current_workflow_state
     html = editor_html("lead-es", page)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     response = client_for("lead-es").post(
         f"/admin/pages/{page.pk}/edit/",
-        {"csrfmiddlewaretoken": token, "action-cancel-workflow": "Cancel workflow"},
+        {"csrfmiddlewaretoken": csrf_token(html), "action-cancel-workflow": "Cancel workflow"},
         follow=True,
     )
     assert (
