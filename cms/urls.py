@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,7 +10,7 @@ from co_design import accounts, audit_log
 from co_design.graphql_api.view import PublicGraphQLView
 from co_design.invitation_views import accept_invitation
 from co_design.my_consultations import my_consultations
-from co_design.review import edit_page, workflow_action
+from co_design.review import edit_page, revisions_compare, workflow_action
 from co_design.search import search
 
 urlpatterns = [
@@ -21,6 +21,13 @@ urlpatterns = [
         "admin/pages/workflow/action/<id:page_id>/<slug:action_name>/<id:task_state_id>/",
         workflow_action,
         name="eccipa_workflow_action",
+    ),
+    # Ahead of Wagtail's admin URLs: the comparison of revisions, also for the partner leads
+    # asked to sign the page (co_design/review.py).
+    re_path(
+        r"^admin/pages/(?P<pk>[0-9]{1,18})/revisions/compare/(?P<revision_id_a>live|earliest|\d+)"
+        r"\.\.\.(?P<revision_id_b>live|latest|\d+)/$",
+        revisions_compare,
     ),
     # Ahead of Wagtail's admin URLs: the Site history and page histories as the rules allow
     # (co_design/audit_log.py).

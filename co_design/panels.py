@@ -1,6 +1,8 @@
 """Admin panels for the review workflow."""
 
+from django.urls import reverse
 from wagtail.admin.panels import Panel
+from wagtail.models import Page
 
 
 class SignOffStatusPanel(Panel):
@@ -14,8 +16,23 @@ class SignOffStatusPanel(Panel):
             page = self.instance
             task_state = page.current_workflow_task_state if page.pk else None
             task = task_state.task.specific if task_state else None
-            context["status"] = task.status(task_state) if hasattr(task, "status") else None
+            status = task.status(task_state) if hasattr(task, "status") else None
+            context["status"] = status
             context["revision_id"] = task_state.revision_id if task_state else None
+            if status is not None:
+                context["signed_count"] = sum(1 for _lead, signature in status if signature)
+                context["missing"] = [lead for lead, signature in status if not signature]
+                # The editor's page is built from its latest revision: ask the page row.
+                live_revision_id = (
+                    Page.objects.filter(pk=page.pk)
+                    .values_list("live_revision_id", flat=True)
+                    .first()
+                )
+                if live_revision_id and live_revision_id != task_state.revision_id:
+                    context["compare_url"] = reverse(
+                        "wagtailadmin_pages:revisions_compare",
+                        args=[page.pk, "live", task_state.revision_id],
+                    )
             context["signatures"] = page.signatures() if page.pk else []
             return context
 

@@ -2,20 +2,29 @@
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.forms import Media, Script
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.modal_workflow import render_modal_workflow
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.revisions import RevisionsCompareView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page, TaskState, WorkflowState
 
 from . import rules
-from .models.review import ConsultationTask, ReviewStep, current_reviewed_revision
+from .models.review import (
+    ConsultationTask,
+    PartnerSignOffTask,
+    ReviewStep,
+    current_reviewed_revision,
+)
 from .page_locks import one_writer_per_page, refusals_as_messages
 
 
@@ -59,9 +68,195 @@ def workflow_action(request, page_id, action_name, task_state_id):
                     request, "", None, {}, json_data={"step": "success", "redirect": edit_url}
                 )
             return redirect(edit_url)
-    return wagtail_workflow_action(
+    response = wagtail_workflow_action(
         request, page_id=page_id, action_name=action_name, task_state_id=task_state_id
     )
+    if request.method == "POST" and isinstance(task, PartnerSignOffTask):
+        confirm_sign_off_action(request, task, task_state, action_name)
+        if not page.permissions_for_user(request.user).can_edit():
+            # The sign-off is over for this lead (published, or sent back): the editor they came
+            # from is closed to them now, so they land on their dashboard with the message.
+            response = redirect_after_action(request, reverse("wagtailadmin_home"))
+    return response
+
+
+def redirect_after_action(request, url):
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        return render_modal_workflow(
+            request, "", None, {}, json_data={"step": "success", "redirect": url}
+        )
+    return redirect(url)
+
+
+def lead_name(user):
+    territory = getattr(getattr(user, "profile", None), "territory", None)
+    name = user.get_full_name() or user.get_username()
+    return f"{name} ({territory})" if territory else name
+
+
+def confirm_sign_off_action(request, task, task_state, action_name):
+    """After a partner lead acts on the sign-off: what their action did, and what happens next
+    (who still has to sign, or that the page is now live)."""
+    task_state.refresh_from_db()
+    page = task_state.workflow_state.content_object
+    title = page.get_admin_display_title()
+    if action_name == "approve" and task_state.signatures.filter(user=request.user).exists():
+        if task_state.status == TaskState.STATUS_APPROVED:
+            page.refresh_from_db()
+            if page.live_revision_id == task_state.revision_id:
+                messages.success(
+                    request,
+                    _("Signed. Every partner lead has signed: “%(title)s” is now live.")
+                    % {"title": page.title},
+                )
+                return
+        missing = [lead_name(lead) for lead, signature in task.status(task_state) if not signature]
+        if missing:
+            messages.success(
+                request,
+                _("Signed. Still missing: %(leads)s.") % {"leads": ", ".join(missing)},
+            )
+    elif action_name == "reject" and task_state.status == TaskState.STATUS_REJECTED:
+        submitter = task_state.workflow_state.requested_by
+        messages.success(
+            request,
+            _(
+                "Changes requested. “%(title)s” goes back to %(submitter)s, who is e-mailed "
+                "your comment; the live version stays as it is."
+            )
+            % {"title": title, "submitter": submitter.get_full_name() or submitter.get_username()}
+            if submitter
+            else _("Changes requested. The live version of “%(title)s” stays as it is.")
+            % {"title": title},
+        )
+
+
+class DirectWorkflowActionMenuItem(ActionMenuItem):
+    """A workflow action in the page editor for a reviewer who may not edit (a partner lead
+    signing the Manifesto): it posts to the workflow action view, as the dashboard's review
+    buttons do, instead of saving the edit form first (which the lock refuses)."""
+
+    template_name = "co_design/admin/direct_workflow_action.html"
+
+    def __init__(self, name, label, launch_modal, url, icon_name, order):
+        self.name, self.label, self.launch_modal = name, label, launch_modal
+        self.url, self.icon_name = url, icon_name
+        super().__init__(order=order)
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(launch_modal=self.launch_modal, action_url=self.url)
+        return context
+
+    @property
+    def media(self):
+        # Wagtail's own workflow script, in the mode its dashboard uses.
+        return Media(
+            js=[
+                Script(
+                    versioned_static("wagtailadmin/js/workflow-action.js"),
+                    **{"data-activate": "dashboard"},
+                )
+            ]
+        )
+
+
+def sign_off_menu_items(request, page):
+    """The partner lead's actions on the revision they are asked to sign, Sign off first."""
+    task_state = rules.running_sign_off(page)
+    if task_state is None:
+        return []
+    items = []
+    for order, (name, label, launch_modal) in enumerate(
+        task_state.task.specific.get_actions(page, request.user)
+    ):
+        url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, name, task_state.pk])
+        icon = "success" if name == "approve" else "warning"
+        items.append(DirectWorkflowActionMenuItem(name, label, launch_modal, url, icon, order))
+    return items
+
+
+def review_actions_in_action_menu(menu_items, request, context):
+    """construct_page_action_menu: the editor's review actions as the rules give them.
+
+    A partner lead reads the page under sign-off without editing it (the page is locked for
+    them, which hides Wagtail's workflow buttons): they get *Sign off* as the primary button and
+    *Request changes* beside it. *Cancel workflow* and *Restart workflow* only for those the rule
+    "cancel_workflow" allows (Wagtail offers them to every reviewer who may approve)."""
+    page = context.get("page")
+    if context.get("view") != "edit" or page is None or not page.pk:
+        return
+    if not rules.can(request.user, "cancel_workflow", page):
+        cancelling = {"action-cancel-workflow", "action-restart-workflow"}
+        menu_items[:] = [item for item in menu_items if item.name not in cancelling]
+    elif page.workflow_in_progress and not any(
+        item.name == "action-cancel-workflow" for item in menu_items
+    ):
+        # Wagtail offers it only to the submitter and the reviewers who approve; the rule also
+        # lets moderators and administrators stop any review.
+        menu_items.append(CancelWorkflowMenuItem(order=40))
+        menu_items.sort(key=lambda item: item.order)
+    if context.get("locked_for_user") and rules.is_signatory(request.user, page):
+        items = sign_off_menu_items(request, page)
+        if items:
+            locked = {"action-page-locked"}
+            menu_items[:] = items + [item for item in menu_items if item.name not in locked]
+
+
+def refuse_cancelling_review(request, page):
+    """before_edit_page: a cancel or restart of the workflow sent by someone the rule
+    "cancel_workflow" refuses changes nothing."""
+    if request.method != "POST":
+        return None
+    if not (
+        request.POST.get("action-cancel-workflow") or request.POST.get("action-restart-workflow")
+    ):
+        return None
+    if page.current_workflow_state is None:
+        return None
+    verdict = rules.can(request.user, "cancel_workflow", page)
+    if not verdict:
+        messages.error(request, verdict.reason)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    workflow_state = page.current_workflow_state
+    if request.POST.get("action-cancel-workflow") and not workflow_state.user_can_cancel(
+        request.user
+    ):
+        # Allowed by the rule where Wagtail's own check is narrower (a moderator or an
+        # administrator who neither submitted nor reviews the page): cancel here.
+        workflow_state.cancel(user=request.user)
+        messages.success(
+            request,
+            _("Workflow on page '%(page_title)s' has been cancelled.")
+            % {"page_title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+class SignatoryRevisionsCompareView(RevisionsCompareView):
+    """Wagtail's revision comparison for a partner lead asked to sign the page: they hold no
+    page permission of their own (which Wagtail's view requires first), yet must see what they
+    sign. Everything else (the page's own check, the comparison) is Wagtail's."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return super(RevisionsCompareView, self).dispatch(request, *args, **kwargs)
+
+
+signatory_revisions_compare = SignatoryRevisionsCompareView.as_view()
+wagtail_revisions_compare = page_viewset_registry.as_view("revisions_compare", page_id_kwarg="pk")
+
+
+@require_admin_access
+def revisions_compare(request, pk, revision_id_a, revision_id_b):
+    """The compare view, also for the partner leads signing the page (rule "compare_revisions")."""
+    page = get_object_or_404(Page, pk=pk)
+    kwargs = {"pk": pk, "revision_id_a": revision_id_a, "revision_id_b": revision_id_b}
+    if rules.is_signatory(request.user, page) and rules.can(
+        request.user, "compare_revisions", page
+    ):
+        return signatory_revisions_compare(request, **kwargs)
+    return wagtail_revisions_compare(request, **kwargs)
 
 
 # Approving publishes, and publishing rewrites the page's comments: one writer at a time.

@@ -338,6 +338,47 @@ def _can_sign_off(user, roles, page, now):
     return Verdict(False, _("Only partner leads sign off the Manifesto."))
 
 
+def running_sign_off(page):
+    """The task state of the partner sign-off `page` is in now, or None."""
+    from .models import PartnerSignOffTask
+
+    task_state = page.current_workflow_task_state
+    if task_state is None or not isinstance(task_state.task.specific, PartnerSignOffTask):
+        return None
+    return task_state
+
+
+def is_signatory(user, page):
+    """Whether `user` is asked to sign the revision of `page` under partner sign-off now."""
+    task_state = running_sign_off(page)
+    return task_state is not None and (
+        task_state.task.specific.signatories.user_set.filter(pk=user.pk).exists()
+    )
+
+
+def _can_compare_revisions(user, roles, page, now):
+    """Read what changed between revisions (Wagtail's compare view): whoever edits the page,
+    and the partner leads asked to sign it, who read it without editing."""
+    if "partner_lead" in roles and is_signatory(user, page):
+        return ALLOWED
+    return _can_edit(user, roles, page, now)
+
+
+def _can_cancel_workflow(user, roles, page, now):
+    """Stop a running review (Wagtail's *Cancel workflow*, *Restart workflow*): moderators and
+    administrators, and whoever submitted the page, as in Wagtail. Not the reviewers as such:
+    a partner lead signs or requests changes."""
+    if "moderator" in roles:
+        return ALLOWED
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None and workflow_state.requested_by_id == user.pk:
+        return ALLOWED
+    return Verdict(
+        False,
+        _("Only moderators and the person who submitted the page can cancel its review."),
+    )
+
+
 RULES = {
     "view_draft": _can_view_draft,
     "comment": _can_comment,
@@ -354,6 +395,8 @@ RULES = {
     "publish": _can_publish,
     "moderate": _can_moderate,
     "sign_off": _can_sign_off,
+    "compare_revisions": _can_compare_revisions,
+    "cancel_workflow": _can_cancel_workflow,
 }
 
 

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -67,6 +69,20 @@ hooks.register("before_create_page", review.refuse_publish_on_create)
 hooks.register("before_copy_page", review.refuse_publishing_copies)
 hooks.register("construct_page_action_menu", review.drop_publish_from_action_menu)
 hooks.register("before_bulk_action", review.explain_refused_bulk_publishing)
+# Review actions in the editor as the rules give them: partner leads sign from the editor;
+# cancelling a review only for those allowed to (co_design.rules, "cancel_workflow").
+hooks.register("construct_page_action_menu", review.review_actions_in_action_menu)
+hooks.register("before_edit_page", review.refuse_cancelling_review)
+
+
+@hooks.register("insert_editor_js")
+def name_rich_text_editors():
+    return format_html('<script src="{}"></script>', static("co_design/admin/rich_text_labels.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def admin_contrast_fixes():
+    return format_html('<link rel="stylesheet" href="{}">', static("co_design/admin/admin.css"))
 
 
 @hooks.register("register_log_actions")

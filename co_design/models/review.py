@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
+from wagtail.locks import WorkflowLock
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
@@ -399,6 +400,26 @@ class EditorialApprovalTask(ReviewStep, AbstractGroupApprovalTask):
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
+class SignOffLock(WorkflowLock):
+    """The editor under partner sign-off: leads read the revision they sign and do not change
+    it; the banner tells them what they can do instead of "only reviewers can edit"."""
+
+    def get_message(self, user):
+        if self.for_user(user) and self.task.signatories.user_set.filter(pk=user.pk).exists():
+            task_state = self.object.current_workflow_task_state
+            if task_state and task_state.signatures.filter(user=user).exists():
+                return gettext(
+                    "You have signed this revision. The text cannot be changed during the "
+                    "sign-off; you can still request changes."
+                )
+            return gettext(
+                "Your signature is requested on this revision. Read it (see what changed since "
+                "the live version in the sign-off panel), then choose Sign off or Request "
+                "changes. Only moderators change the text."
+            )
+        return super().get_message(user)
+
+
 class PartnerSignOffTask(ReviewStep, Task):
     signatories = models.ForeignKey(
         Group,
@@ -410,6 +431,7 @@ class PartnerSignOffTask(ReviewStep, Task):
 
     admin_form_fields = Task.admin_form_fields + ["signatories"]
     revision_bound_actions = ("approve",)
+    lock_class = SignOffLock
     # The last signature publishes the page: the signatories' agreement is the authorisation.
     publishes_without_publish_permission = True
 

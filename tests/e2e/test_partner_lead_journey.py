@@ -1,0 +1,116 @@
+"""The partner lead's journey in Chromium, against a live server with the demo content.
+
+A moderator puts the German Manifesto's new edition to sign-off; lead-de signs it from the page
+editor and is told who is still missing. lead-es then opens the English Manifesto from
+*Awaiting your review* on the dashboard, finds *Sign off* as the primary button and no *Cancel
+workflow*, reads what changed since the live version, signs, is told the Manifesto is now live,
+and the public page shows its new title.
+
+Each step asserts what the person sees and saves screenshots (1280 and 390 px, checked by axe)
+in tests/e2e/artifacts/."""
+
+import re
+
+from .support import ARTIFACTS, Person
+
+MANIFESTO_TITLE = "The ECCIPA Manifesto (2023 edition)"
+GERMAN_TITLE = "Das ECCIPA-Manifest (Ausgabe 2023)"
+
+
+def open_from_awaiting_review(person, title):
+    """From the dashboard, the page's row in *Awaiting your review*, as the lead does."""
+    from playwright.sync_api import expect
+
+    person.page.goto("/admin/")
+    awaiting = person.page.locator(
+        "section", has=person.page.get_by_role("heading", name="Awaiting your review")
+    )
+    row = awaiting.get_by_role("link", name=title, exact=True)
+    expect(row).to_be_visible()
+    person.screens(f"{person.username}-dashboard")
+    with person.page.expect_navigation():
+        row.click()
+    person.page.wait_for_load_state()
+
+
+def footer_actions(person):
+    """The editor's action menu at the foot of the page: the primary button, then the menu."""
+    return person.page.locator("footer .w-dropdown-button")
+
+
+def test_partner_leads_sign_the_manifesto_from_the_editor(site, browser):
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    shots = []
+
+    # 1. The moderator edits the German Manifesto and submits it to the sign-off.
+    moderator = Person(browser, site, "moderator", shots)
+    moderator.sign_in("/admin/login/")
+    moderator.page.goto("/admin/pages/search/?q=Manifest")
+    with moderator.page.expect_navigation():
+        moderator.page.get_by_role("link", name="Das ECCIPA-Manifest", exact=True).first.click()
+    moderator.page.fill("#id_title", GERMAN_TITLE)
+    actions = footer_actions(moderator)
+    actions.locator(".w-dropdown__toggle").click()
+    with moderator.page.expect_navigation():
+        actions.get_by_role("button", name=re.compile("Submit to Manifesto sign-off")).click()
+    expect(moderator.page.locator(".messages")).to_contain_text("submitted")
+    moderator.close()
+
+    # 2. lead-de signs the German Manifesto: two signatures are still missing.
+    lead_de = Person(browser, site, "lead-de", shots)
+    lead_de.sign_in("/admin/login/")
+    open_from_awaiting_review(lead_de, GERMAN_TITLE)
+    primary = footer_actions(lead_de).locator("> button").first
+    expect(primary).to_have_text("Sign off")
+    expect(lead_de.page.locator(".sign-off-status")).to_contain_text("0 of 3 partner leads signed")
+    lead_de.screens("lead-de-german-manifesto")
+    with lead_de.page.expect_navigation():
+        primary.click()
+    lead_de.page.wait_for_load_state()
+    expect(lead_de.page.locator(".messages")).to_contain_text(
+        "Signed. Still missing: Luis Martín (Puerto Alba), Lucia Bianchi (Valdoria)."
+    )
+    expect(lead_de.page.locator(".sign-off-status")).to_contain_text("1 of 3 partner leads signed")
+    lead_de.screens("lead-de-signed-still-missing")
+    lead_de.close()
+
+    # 3. lead-es, the last lead of the English Manifesto, opens it from the dashboard.
+    lead = Person(browser, site, "lead-es", shots)
+    lead.sign_in("/admin/login/")
+    open_from_awaiting_review(lead, MANIFESTO_TITLE)
+    assert lead.page.url.endswith(f"/admin/pages/{site['manifesto']}/edit/")
+    actions = footer_actions(lead)
+    primary = actions.locator("> button").first
+    expect(primary).to_have_text("Sign off")
+    actions.locator(".w-dropdown__toggle").click()
+    expect(actions.get_by_role("button", name="Request changes")).to_be_visible()
+    expect(lead.page.get_by_role("button", name=re.compile("Cancel workflow"))).to_have_count(0)
+    expect(lead.page.locator("[name=action-cancel-workflow]")).to_have_count(0)
+    panel = lead.page.locator("section[id$=partner_sign_off-section]")
+    expect(panel).to_contain_text("Still missing: Luis Martín (Puerto Alba)")
+    lead.screens("lead-es-manifesto-editor")
+
+    # What changed since the live version.
+    with lead.page.expect_navigation():
+        panel.get_by_role("link", name="Compare with the live version").click()
+    expect(lead.page.locator(".addition").first).to_contain_text("(2023 edition)")
+    lead.screens("lead-es-compare-with-live")
+    lead.page.go_back()
+    lead.page.wait_for_load_state()
+
+    # Signing: the last signature publishes the Manifesto.
+    primary = footer_actions(lead).locator("> button").first
+    with lead.page.expect_navigation():
+        primary.click()
+    lead.page.wait_for_load_state()
+    expect(lead.page.locator(".messages")).to_contain_text(
+        f"Signed. Every partner lead has signed: “{MANIFESTO_TITLE}” is now live."
+    )
+    lead.screens("lead-es-signed-now-live")
+
+    lead.page.goto(site["manifesto_url"])
+    expect(lead.page.locator("h1")).to_have_text(MANIFESTO_TITLE)
+    lead.screens("lead-es-public-manifesto")
+    lead.close()
