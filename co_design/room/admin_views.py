@@ -1,5 +1,6 @@
 """The editors' and moderators' side of the room, inside the Wagtail admin."""
 
+import json
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
@@ -13,10 +14,11 @@ from django.views.decorators.http import require_POST
 from wagtail.models import CommentReply, Page
 
 from .. import rules
+from ..choices import OrganisationType
 from ..models import CommentFlag, FlagStatus, StakeholderComment
 from ..refusals import Refused
 from . import comments, exports
-from .forms import DecisionForm, HideForm
+from .forms import ADOPTING, CommentFilterForm, DecisionForm, HideForm
 
 
 def page_for(request, page_id, action):
@@ -28,9 +30,11 @@ def page_for(request, page_id, action):
 
 
 def comments_index(request, page_id):
-    """All stakeholder comments of a draft, each with its decision form."""
+    """All stakeholder comments of a draft, each with its decision form, the progress of the
+    decisions and filters to find the ones still to do."""
     page = page_for(request, page_id, "resolve")
     revisions = page.revisions.order_by("-created_at")
+    latest = revisions.first()
     records = list(
         StakeholderComment.objects.filter(comment__page_id=page.pk)
         .for_room()
@@ -40,14 +44,31 @@ def comments_index(request, page_id):
             )
         )
     )
-    for record in records:
+    types = dict(OrganisationType.choices)
+    sections = {record.section_id: record.section_heading for record in records}
+    kinds = {record.organisation_type or "staff" for record in records}
+    filters = CommentFilterForm(
+        request.GET,
+        sections=list(sections.items()),
+        organisation_types=sorted(
+            ((kind, types.get(kind, _("Partner staff"))) for kind in kinds),
+            key=lambda choice: str(choice[1]),
+        ),
+    )
+    progress = {
+        "total": len(records),
+        "decided": sum(1 for record in records if record.decision),
+        "flags": sum(record.waiting_flags for record in records),
+    }
+    shown = filters.apply(records)
+    for record in shown:
         record.form = DecisionForm(
             revisions=revisions,
             prefix=f"c{record.pk}",
             initial={
                 "decision": record.decision,
                 "reason": record.decision_reason,
-                "adopted_in": record.adopted_in_id or revisions.first().pk,
+                "adopted_in": record.adopted_in_id or (latest and latest.pk),
             },
         )
     return TemplateResponse(
@@ -55,7 +76,12 @@ def comments_index(request, page_id):
         "co_design/admin/consultation_comments.html",
         {
             "page": page,
-            "records": records,
+            "records": shown,
+            "progress": progress,
+            "filters": filters,
+            "filtered": any(request.GET.get(name) for name in filters.fields),
+            "adopting": list(ADOPTING),
+            "adopting_json": json.dumps([str(choice) for choice in ADOPTING]),
             "can_decide": bool(rules.can(request.user, "decide", page)),
         },
     )
