@@ -117,12 +117,12 @@ def flags_index(request):
             flags__status=FlagStatus.WAITING, flags__reply__isnull=True
         )
         .distinct()
-        .select_related("comment__page", "comment__user")
+        .select_related("comment__page", "comment__user__profile")
         .prefetch_related(Prefetch("flags", queryset=waiting.on_comments(), to_attr="waiting"))
         .order_by("comment__created_at")
     )
     reply_flags = waiting.on_replies().select_related(
-        "reply__user", "comment__comment__page", "comment__comment"
+        "reply__user__profile", "comment__comment__page", "comment__comment__user"
     )
     replies = {}
     for reply_flag in reply_flags:
