@@ -4,10 +4,11 @@ import json
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -80,10 +81,23 @@ def comments_index(request, page_id):
             "progress": progress,
             "filters": filters,
             "filtered": any(request.GET.get(name) for name in filters.fields),
+            "filter_query": filter_query(request.GET),
             "adopting": list(ADOPTING),
             "adopting_json": json.dumps([str(choice) for choice in ADOPTING]),
             "can_decide": bool(rules.can(request.user, "decide", page)),
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": reverse("wagtailadmin_pages:edit", args=[page.pk]), "label": page.title},
+                {"url": "", "label": _("Decisions on comments")},
+            ],
         },
+    )
+
+
+def filter_query(params):
+    """The filters of the decisions screen, kept across a decision (nothing else passes)."""
+    return urlencode(
+        [(name, params[name]) for name in CommentFilterForm.base_fields if params.get(name)]
     )
 
 
@@ -104,7 +118,9 @@ def decide(request, comment_id):
     else:
         errors = "; ".join(str(error) for errors in form.errors.values() for error in errors)
         messages.error(request, _("The decision was not recorded: %(errors)s") % {"errors": errors})
-    return redirect(f"{reverse('eccipa_consultation_comments', args=[page.pk])}#c{record.pk}")
+    query = filter_query(QueryDict(request.POST.get("filters", "")))
+    url = reverse("eccipa_consultation_comments", args=[page.pk])
+    return redirect(f"{url}{'?' + query if query else ''}#c{record.pk}")
 
 
 def flags_index(request):
@@ -132,7 +148,16 @@ def flags_index(request):
     return TemplateResponse(
         request,
         "co_design/admin/flagged_comments.html",
-        {"records": records, "replies": list(replies.values()), "hide_form": HideForm()},
+        {
+            "records": records,
+            "replies": list(replies.values()),
+            "hide_form": HideForm(),
+            "header_title": _("Flagged comments"),
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": "", "label": _("Flagged comments")},
+            ],
+        },
     )
 
 
