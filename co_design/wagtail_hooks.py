@@ -128,9 +128,7 @@ def add_consultations_panel(request, panels):
     if {"editor", "moderator", "admin"} & rules.roles_of(request.user):
         panels.append(ConsultationsPanel(request.user))
     # The consultation step is "closed", never "Approved", in the reviews awaiting the user.
-    panels[:] = [
-        ReviewsPanel() if panel.name == ReviewsPanel.name else panel for panel in panels
-    ]
+    panels[:] = [ReviewsPanel() if panel.name == ReviewsPanel.name else panel for panel in panels]
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

@@ -22,7 +22,9 @@ def confirmation(client, page):
 
 
 def summary_items(soup):
-    return [" ".join(item.get_text().split()) for item in soup.select("#close-consultation-summary li")]
+    return [
+        " ".join(item.get_text().split()) for item in soup.select("#close-consultation-summary li")
+    ]
 
 
 def test_the_editor_menu_opens_a_confirmation_for_closing():

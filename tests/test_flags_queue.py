@@ -29,7 +29,9 @@ def test_the_queue_shows_author_date_language_context_link_and_reasons():
     assert " ".join(record.comment.text.split()) in text
     assert flag.reason in text and flag.user.get_full_name() in text
     link = panel.find("a", string="See it in the room")
-    assert link["href"] == f"/en/consultations/{record.comment.page_id}/#comment-{record.comment_id}"
+    assert (
+        link["href"] == f"/en/consultations/{record.comment.page_id}/#comment-{record.comment_id}"
+    )
     room = client_for("moderator").get(link["href"])
     assert room.status_code == 200
     assert f'id="comment-{record.comment_id}"' in room.content.decode()

@@ -1,6 +1,7 @@
 """The editors' and moderators' side of the room, inside the Wagtail admin."""
 
 import json
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
