@@ -85,3 +85,23 @@ def test_revisions_are_named_by_date_and_author_never_by_id(page):
     assert all("Revision" not in label for label in labels)
     author = revision.user.get_full_name()
     assert any(label.endswith(f"by {author}") for label in labels)
+
+
+def test_revision_dates_are_shown_in_the_editors_own_time_zone(page):
+    from zoneinfo import ZoneInfo
+
+    from django.contrib.auth import get_user_model
+    from django.utils import formats, timezone
+    from wagtail.users.models import UserProfile
+
+    editor = get_user_model().objects.get(username="editor-it")
+    UserProfile.objects.update_or_create(
+        user=editor, defaults={"current_time_zone": "America/New_York"}
+    )
+    revision = page.get_latest_revision()
+    new_york = timezone.localtime(revision.created_at, ZoneInfo("America/New_York"))
+    expected = formats.date_format(new_york, "DATETIME_FORMAT")
+    labels = [
+        option.get_text() for option in screen(page).select("select[name$=adopted_in] option")
+    ]
+    assert any(label.startswith(expected + " by ") for label in labels)
