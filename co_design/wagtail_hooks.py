@@ -13,7 +13,7 @@ from . import invitation_admin, review, rules
 from .models import Competence, Profile, Territory, WebhookDelivery, WebhookEndpoint
 from .review import send_edited_page_back_through_review
 from .room import admin_views
-from .room.dashboard import ConsultationsPanel
+from .room.dashboard import ConsultationsPanel, ReviewsPanel
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -143,6 +143,8 @@ def register_flagged_comments_menu_item():
 def add_consultations_panel(request, panels):
     if {"editor", "moderator", "admin"} & rules.roles_of(request.user):
         panels.append(ConsultationsPanel(request.user))
+    # The consultation step is "closed", never "Approved", in the reviews awaiting the user.
+    panels[:] = [ReviewsPanel() if panel.name == ReviewsPanel.name else panel for panel in panels]
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

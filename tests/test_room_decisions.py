@@ -139,9 +139,9 @@ def test_exports_contain_every_comment_and_reply(page):
 
     response = editor.get(f"/admin/consultations/{page.pk}/comments.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     header, body = rows[0], rows[1:]
-    assert header[:4] == ["Type", "Comment id", "Reply to", "Section"]
+    assert header[:4] == ["Type", "Id", "Reply to", "Section"]
     assert len(body) == expected_rows
     texts = {row[header.index("Text")] for row in body}
     assert {record.comment.text for record in records} <= texts

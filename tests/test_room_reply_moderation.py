@@ -215,7 +215,7 @@ def test_the_export_counts_a_reply_report_on_the_reply_and_says_it_was_hidden(pa
         f"/admin/consultations/replies/{reply.pk}/hide/", {"reason": "Private arrangements."}
     )
     body = client_for("editor-it").get(f"/admin/consultations/{page.pk}/comments.csv").content
-    header, *lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    header, *lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     rows = {row[header.index("Text")]: row for row in lines}
     flags, hidden = header.index("Flags"), header.index("Hidden")
     assert (rows[HER_REPLY][flags], rows[HER_REPLY][hidden]) == ("1", "Private arrangements.")

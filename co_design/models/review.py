@@ -197,13 +197,19 @@ class ConsultationTask(ReviewStep, Task):
         if not rules.can(user, "close_consultation", obj):
             return []
         return [
-            ("close", _("Close consultation and continue"), False),
+            # A form step: the editor confirms, seeing what is still open.
+            ("close", _("Close consultation and continue"), True),
             ("set_closing_date", _("Change closing date"), True),
             ("reject", _("Request changes"), True),
         ]
 
     def get_form_for_action(self, action):
         return ClosingDateForm if action == "set_closing_date" else TaskStateCommentForm
+
+    def get_template_for_action(self, action):
+        if action == "close":
+            return "co_design/admin/close_consultation.html"
+        return super().get_template_for_action(action)
 
     def action_refusal(self, task_state, user, action_name, page):
         verdict = rules.can(user, "close_consultation", page)
@@ -353,6 +359,19 @@ class Consultation(models.Model):
             )
             self._invited_group_ids = list(invitations.values_list("group_id", flat=True))
         return self._invited_group_ids
+
+    def still_open(self):
+        """What closing now would leave behind: visible comments without a decision and flags
+        waiting for a moderator."""
+        from .comments import CommentFlag, FlagStatus
+
+        comments = self.comments.visible()
+        return {
+            "undecided": comments.filter(decision="").count(),
+            "flags": CommentFlag.objects.filter(
+                comment__consultation=self, status=FlagStatus.WAITING
+            ).count(),
+        }
 
     def close(self, user, revision=None):
         """`revision`: the page's latest revision, the text stakeholders read until now; kept

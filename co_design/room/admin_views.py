@@ -1,22 +1,26 @@
 """The editors' and moderators' side of the room, inside the Wagtail admin."""
 
+import json
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import CommentReply, Page
 
 from .. import rules
+from ..choices import OrganisationType
 from ..models import CommentFlag, FlagStatus, StakeholderComment
 from ..refusals import Refused
 from . import comments, exports
-from .forms import DecisionForm, HideForm
+from .forms import ADOPTING, CommentFilterForm, DecisionForm, HideForm
 
 
 def page_for(request, page_id, action):
@@ -28,9 +32,11 @@ def page_for(request, page_id, action):
 
 
 def comments_index(request, page_id):
-    """All stakeholder comments of a draft, each with its decision form."""
+    """All stakeholder comments of a draft, each with its decision form, the progress of the
+    decisions and filters to find the ones still to do."""
     page = page_for(request, page_id, "resolve")
     revisions = page.revisions.order_by("-created_at")
+    latest = revisions.first()
     records = list(
         StakeholderComment.objects.filter(comment__page_id=page.pk)
         .for_room()
@@ -40,14 +46,31 @@ def comments_index(request, page_id):
             )
         )
     )
-    for record in records:
+    types = dict(OrganisationType.choices)
+    sections = {record.section_id: record.section_heading for record in records}
+    kinds = {record.organisation_type or "staff" for record in records}
+    filters = CommentFilterForm(
+        request.GET,
+        sections=list(sections.items()),
+        organisation_types=sorted(
+            ((kind, types.get(kind, _("Partner staff"))) for kind in kinds),
+            key=lambda choice: str(choice[1]),
+        ),
+    )
+    progress = {
+        "total": len(records),
+        "decided": sum(1 for record in records if record.decision),
+        "flags": sum(record.waiting_flags for record in records),
+    }
+    shown = filters.apply(records)
+    for record in shown:
         record.form = DecisionForm(
             revisions=revisions,
             prefix=f"c{record.pk}",
             initial={
                 "decision": record.decision,
                 "reason": record.decision_reason,
-                "adopted_in": record.adopted_in_id or revisions.first().pk,
+                "adopted_in": record.adopted_in_id or (latest and latest.pk),
             },
         )
     return TemplateResponse(
@@ -55,9 +78,27 @@ def comments_index(request, page_id):
         "co_design/admin/consultation_comments.html",
         {
             "page": page,
-            "records": records,
+            "records": shown,
+            "progress": progress,
+            "filters": filters,
+            "filtered": any(request.GET.get(name) for name in filters.fields),
+            "filter_query": filter_query(request.GET),
+            "adopting": list(ADOPTING),
+            "adopting_json": json.dumps([str(choice) for choice in ADOPTING]),
             "can_decide": bool(rules.can(request.user, "decide", page)),
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": reverse("wagtailadmin_pages:edit", args=[page.pk]), "label": page.title},
+                {"url": "", "label": _("Decisions on comments")},
+            ],
         },
+    )
+
+
+def filter_query(params):
+    """The filters of the decisions screen, kept across a decision (nothing else passes)."""
+    return urlencode(
+        [(name, params[name]) for name in CommentFilterForm.base_fields if params.get(name)]
     )
 
 
@@ -78,7 +119,9 @@ def decide(request, comment_id):
     else:
         errors = "; ".join(str(error) for errors in form.errors.values() for error in errors)
         messages.error(request, _("The decision was not recorded: %(errors)s") % {"errors": errors})
-    return redirect(f"{reverse('eccipa_consultation_comments', args=[page.pk])}#c{record.pk}")
+    query = filter_query(QueryDict(request.POST.get("filters", "")))
+    url = reverse("eccipa_consultation_comments", args=[page.pk])
+    return redirect(f"{url}{'?' + query if query else ''}#c{record.pk}")
 
 
 def flags_index(request):
@@ -91,12 +134,12 @@ def flags_index(request):
             flags__status=FlagStatus.WAITING, flags__reply__isnull=True
         )
         .distinct()
-        .select_related("comment__page", "comment__user")
+        .select_related("comment__page", "comment__user__profile")
         .prefetch_related(Prefetch("flags", queryset=waiting.on_comments(), to_attr="waiting"))
         .order_by("comment__created_at")
     )
     reply_flags = waiting.on_replies().select_related(
-        "reply__user", "comment__comment__page", "comment__comment"
+        "reply__user__profile", "comment__comment__page", "comment__comment__user"
     )
     replies = {}
     for reply_flag in reply_flags:
@@ -106,7 +149,16 @@ def flags_index(request):
     return TemplateResponse(
         request,
         "co_design/admin/flagged_comments.html",
-        {"records": records, "replies": list(replies.values()), "hide_form": HideForm()},
+        {
+            "records": records,
+            "replies": list(replies.values()),
+            "hide_form": HideForm(),
+            "header_title": _("Flagged comments"),
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": "", "label": _("Flagged comments")},
+            ],
+        },
     )
 
 

@@ -3,11 +3,14 @@
 from collections import Counter
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.models import TaskState
 
 from .. import rules
 from ..choices import OrganisationType
-from ..models import CommentFlag, Consultation, FlagStatus, StakeholderComment
+from ..models import CommentFlag, Consultation, ConsultationTask, FlagStatus, StakeholderComment
 
 
 def bars(counter, labels=None):
@@ -57,3 +60,21 @@ class ConsultationsPanel(Component):
             else None
         )
         return {"consultations": consultations, "flags_waiting": flags}
+
+
+class ReviewsPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's "Awaiting your review" panel, with the consultation step named for what it is:
+    a consultation that is open or closed. Wagtail would call a closed one "Approved" while the
+    page itself still waits for its editorial approval."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        labels = {
+            TaskState.STATUS_APPROVED: _("Consultation closed"),
+            TaskState.STATUS_IN_PROGRESS: _("Consultation open"),
+        }
+        for state in context["states"]:
+            for task in state["workflow_tasks"]:
+                if task.specific_class is ConsultationTask and task.status in labels:
+                    task.status_display = labels[task.status]
+        return context

@@ -2,19 +2,31 @@
 
 import csv
 import io
+from datetime import datetime
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from ..models import StakeholderComment
 from ..text import xml_safe
+from .forms import revision_label
 from .sections import sections_of
+
+
+def local(moment):
+    """A date and time as the editor reads it: in their time zone, without the offset (a
+    spreadsheet cell holds no time zone)."""
+    return timezone.localtime(moment).replace(tzinfo=None, microsecond=0)
 
 
 def headers():
     return [
         _("Type"),
-        _("Comment id"),
+        _("Id"),
         _("Reply to"),
         _("Section"),
         _("Section id"),
@@ -41,6 +53,7 @@ def rows(page):
     records = (
         StakeholderComment.objects.filter(comment__page_id=page.pk)
         .for_room()
+        .select_related("adopted_in__user")
         .prefetch_related("flags")
     )
     for record in records:
@@ -55,12 +68,12 @@ def rows(page):
         )
         yield [
             _("comment"),
-            comment.pk,
+            f"C{comment.pk}",
             "",
             record.section_heading,
             record.section_id,
             status,
-            comment.created_at.isoformat(timespec="seconds"),
+            local(comment.created_at),
             comment.user.get_full_name() or comment.user.username,
             record.organisation,
             record.get_organisation_type_display(),
@@ -71,18 +84,18 @@ def rows(page):
             record.hidden_reason if record.is_hidden else "",
             record.get_decision_display(),
             record.decision_reason,
-            record.adopted_in_id or "",
+            revision_label(record.adopted_in) if record.adopted_in_id else "",
         ]
         for reply in comment.replies.all():
             profile = getattr(reply.user, "profile", None)
             yield [
                 _("reply"),
-                reply.pk,
-                comment.pk,
+                f"R{reply.pk}",
+                f"C{comment.pk}",
                 record.section_heading,
                 record.section_id,
                 status,
-                reply.created_at.isoformat(timespec="seconds"),
+                local(reply.created_at),
                 reply.user.get_full_name() or reply.user.username,
                 profile.organisation if profile else "",
                 profile.get_organisation_type_display() if profile else "",
@@ -107,22 +120,54 @@ def inert(value):
     return value
 
 
+def csv_value(value):
+    if isinstance(value, datetime):
+        return date_format(value, "SHORT_DATETIME_FORMAT")
+    return inert(value)
+
+
 def as_csv(page):
+    """Semicolon-separated with a UTF-8 byte order mark: what Excel set to German, Italian or
+    Spanish opens by a double click, accents and all."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers())
     for row in rows(page):
-        writer.writerow([inert(value) for value in row])
-    return "\ufeff" + buffer.getvalue()  # the BOM makes spreadsheet programs read UTF-8
+        writer.writerow([csv_value(value) for value in row])
+    return "\ufeff" + buffer.getvalue()
+
+
+WIDTHS = {"narrow": 10, "medium": 18, "wide": 28, "text": 60}
+# Column widths (in characters), in the order of headers().
+COLUMN_WIDTHS = [
+    "narrow", "narrow", "narrow", "wide", "narrow", "narrow", "medium", "medium", "wide",
+    "medium", "wide", "text", "narrow", "narrow", "wide", "medium", "text", "wide",
+]  # fmt: skip
 
 
 def as_xlsx(page):
+    """A sheet a city office can work with: bold frozen header with filters, readable column
+    widths, dates as date cells and long text wrapped."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Comments")[:31]
     sheet.append(headers())
     for row in rows(page):
         sheet.append([inert(value) for value in row])
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for index, kind in enumerate(COLUMN_WIDTHS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = WIDTHS[kind]
+        for cell in sheet[letter][1:]:
+            if isinstance(cell.value, datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

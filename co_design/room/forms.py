@@ -3,6 +3,8 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Decision
@@ -77,8 +79,22 @@ class FlagForm(forms.Form):
     reason = MessageField(label=_("Why should a moderator look at this comment?"), max_length=1000)
 
 
+ADOPTING = (Decision.ADOPTED, Decision.PARTLY_ADOPTED)
+
+
+def revision_label(revision):
+    """A revision as editors know it: when it was saved, in their own time zone, and by whom."""
+    when = date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
+    author = revision.user.get_full_name() or revision.user.get_username() if revision.user else ""
+    if author:
+        return _("%(date)s by %(author)s") % {"date": when, "author": author}
+    return when
+
+
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("", _("Choose a decision…")), *Decision.choices]
+    )
     reason = PlainTextField(
         multiline=True,
         label=_("Reason"),
@@ -87,20 +103,21 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     adopted_in = forms.ModelChoiceField(
-        label=_("Adopted in revision"), queryset=None, required=False
+        label=_("Adopted in revision"),
+        queryset=None,
+        required=False,
+        empty_label=None,
+        help_text=_("Only for adopted and partly adopted comments."),
     )
 
     def __init__(self, *args, revisions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["adopted_in"].queryset = revisions
-        self.fields["adopted_in"].label_from_instance = lambda revision: (
-            _("Revision %(id)s of %(date)s")
-            % {"id": revision.pk, "date": f"{revision.created_at:%Y-%m-%d %H:%M}"}
-        )
+        self.fields["adopted_in"].queryset = revisions.select_related("user")
+        self.fields["adopted_in"].label_from_instance = revision_label
 
     def clean(self):
         cleaned = super().clean()
-        adopting = cleaned.get("decision") in (Decision.ADOPTED, Decision.PARTLY_ADOPTED)
+        adopting = cleaned.get("decision") in ADOPTING
         if adopting and not cleaned.get("adopted_in"):
             self.add_error("adopted_in", _("Say which revision adopted the comment."))
         if not adopting:
@@ -116,3 +133,42 @@ class HideForm(forms.Form):
         strip=True,
         widget=forms.Textarea,
     )
+
+
+class CommentFilterForm(forms.Form):
+    """The filters above the decisions screen; every field is optional."""
+
+    status = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("All comments")),
+            ("undecided", _("Undecided")),
+            ("flagged", _("With a flag waiting")),
+        ],
+    )
+    section = forms.ChoiceField(label=_("Section"), required=False)
+    organisation_type = forms.ChoiceField(label=_("Organisation type"), required=False)
+
+    def __init__(self, *args, sections, organisation_types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", _("All sections")), *sections]
+        self.fields["organisation_type"].choices = [
+            ("", _("All organisation types")),
+            *organisation_types,
+        ]
+
+    def apply(self, records):
+        if not self.is_valid():
+            return records
+        status = self.cleaned_data["status"]
+        section = self.cleaned_data["section"]
+        kind = self.cleaned_data["organisation_type"]
+        return [
+            record
+            for record in records
+            if (status != "undecided" or not record.decision)
+            and (status != "flagged" or record.waiting_flags)
+            and (not section or record.section_id == section)
+            and (not kind or (record.organisation_type or "staff") == kind)
+        ]

@@ -86,8 +86,16 @@ class Person:
             has=self.page.locator("[data-workflow-action-name]")
         )
         menu.get_by_role("button", name="More actions").click()
-        with self.page.expect_navigation():
-            menu.get_by_role("button", name=label, exact=True).click()
+        button = menu.get_by_role("button", name=label, exact=True)
+        if button.get_attribute("data-workflow-action-modal-url"):
+            # The action asks for confirmation in a dialog: confirm it there.
+            button.click()
+            dialog = self.page.locator(".modal-dialog")
+            with self.page.expect_navigation():
+                dialog.get_by_role("button", name=label, exact=True).click()
+        else:
+            with self.page.expect_navigation():
+                button.click()
         self.page.wait_for_load_state()
 
     def post_workflow_action(self, page_id, action, task_state=None):
