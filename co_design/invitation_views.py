@@ -5,8 +5,8 @@ the one-time link before the person does. Signing in takes the POST of that butt
 """
 
 from django.contrib.auth import login
-from django.urls import reverse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
