@@ -151,3 +151,13 @@ def test_once_the_editors_decided_the_comment_stays_as_it_is_and_the_refusal_is_
     record.comment.refresh_from_db()
     assert record.comment.text == "The desk needs an evening opening."
     assert not CommentEdit.objects.exists()
+
+
+def test_the_language_switcher_keeps_the_room(page, author):
+    from bs4 import BeautifulSoup
+
+    html = author.get(f"/it/consultations/{page.pk}/").content.decode()
+    nav = BeautifulSoup(html, "html.parser").find("nav", class_="language-nav")
+    links = {a["hreflang"]: a["href"] for a in nav.find_all("a")}
+    assert links["en"] == f"/en/consultations/{page.pk}/"
+    assert links["de"] == f"/de/consultations/{page.pk}/"

@@ -26,10 +26,22 @@ mail.outbox = []
 invite(get_user_model().objects.get(username="editor-it"), Invitee(
     name="Giulia Ferri", email="giulia.ferri@example.org",
     territory=Territory.objects.get(slug="valdoria"),
-    organisation="Associazione Ponti", organisation_type="association", language="it",
+    organisation="Associazione Ponti", organisation_type="migrant_association", language="it",
 ))
 [message] = mail.outbox
 print(re.search(r"https?://\\S+/invitations/\\S+/", message.body).group(0))
+"""
+# The editor revises the first section while the consultation runs.
+REVISE = """
+from django.contrib.auth import get_user_model
+from co_design.models import StrategyDraftPage
+page = StrategyDraftPage.objects.get(pk=%d)
+draft = page.get_latest_revision_as_object()
+body = draft.sections[0].value["body"]
+draft.sections[0].value["body"] = type(body)(
+    "<p>Each service writes down its procedures, with migrant associations.</p>"
+)
+draft.save_revision(user=get_user_model().objects.get(username="editor-it"))
 """
 WEEKDAY = "(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)"
 
@@ -44,25 +56,35 @@ def site_database(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def invitation_link(site, tmp_path_factory):
+def in_site(site, tmp_path_factory):
+    """Run Python in the live site's database, as `manage.py shell` does; returns its output."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{site_database(tmp_path_factory)}",
     }
     env.pop("REDIS_URL", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v0", "-c", INVITE],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    link = result.stdout.strip().splitlines()[-1]
+
+    def run(script):
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-v0", "-c", script],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stdout
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def invitation_link(in_site):
+    link = in_site(INVITE).strip().splitlines()[-1]
     # The e-mail's link, on the live server's address.
     return re.sub(r"^https?://[^/]+", "", link)
 
 
 def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
-    site, browser, invitation_link
+    site, browser, invitation_link, in_site
 ):
     from playwright.sync_api import expect
 
@@ -161,7 +183,7 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
     expect(passage_text).to_be_focused()
     quote = second.locator("form.comment-form textarea[name=quote]").input_value()
     assert quote and quote in " ".join(paragraph.inner_text().split())
-    expect(second.locator("[data-quote-preview]")).to_have_text(quote)
+    expect(second.locator("form.comment-form textarea[name=quote]")).to_be_visible()
     passage_comment = "Who books the interpreters for these evening classes?"
     passage_text.fill(passage_comment)
     giulia.screens("stakeholder-passage-form")
@@ -179,13 +201,60 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
         .first
     )
     other_id = other.get_attribute("id")
-    other.get_by_text("Report to a moderator").click()
-    other.locator("textarea[name=reason]").fill("This names a person who did not agree to it.")
-    other.get_by_role("button", name="Report").click()
+    report = other.locator(".comment__actions details.flag")
+    report.locator("summary").click()
+    report.locator("textarea[name=reason]").fill("This names a person who did not agree to it.")
+    report.get_by_role("button", name="Report").click()
     page.wait_for_load_state()
     reported = page.locator(f"#{other_id}")
     expect(reported).to_be_focused()
     expect(reported).to_contain_text("You reported this comment to the moderators.")
-    expect(reported.get_by_text("Report to a moderator")).to_have_count(0)
+    expect(reported.locator(".comment__actions details.flag")).to_have_count(0)
     giulia.screens("stakeholder-reported")
+
+    # 6. She edits her section comment: the room shows the new text, marked as edited.
+    mine = page.locator("li.comment", has_text=section_comment)
+    mine.get_by_text("Edit your comment").click()
+    edited = "Migrant associations could co-host the welcome desk on Tuesday evenings."
+    mine.get_by_role("textbox", name="Your comment").fill(edited)
+    giulia.screens("stakeholder-editing")
+    mine.get_by_role("button", name="Save changes").click()
+    page.wait_for_load_state()
+    mine = page.locator("li.comment", has_text=edited)
+    expect(mine).to_be_focused()
+    expect(mine.locator(".comment__text")).to_have_text(edited)
+    expect(mine.locator(".tag--edited")).to_have_text("Edited")
+    expect(mine.locator(".message--success")).to_contain_text("Your comment was changed")
+    mine.get_by_text("Earlier version (1)").click()
+    expect(mine.locator("details.earlier")).to_contain_text(section_comment)
+    giulia.screens("stakeholder-edited")
+
+    # 7. The editor revises that section: she sees what changed since she commented.
+    in_site(REVISE % valdoria)
+    page.reload()
+    mine = page.locator("li.comment", has_text=edited)
+    changed = mine.locator("details.changed")
+    changed.get_by_text("What changed since you commented").click()
+    expect(changed.locator("ins")).to_contain_text("with migrant associations.")
+    expect(changed.locator("del").first).to_be_visible()
+    giulia.screens("stakeholder-what-changed")
+
+    # 8. She withdraws her passage comment: it says so; the text stays on record.
+    passage = page.locator("li.comment", has_text=passage_comment)
+    passage.get_by_text("Withdraw your comment").click()
+    passage.get_by_role("button", name="Withdraw comment").click()
+    page.wait_for_load_state()
+    passage = page.locator("li.comment", has_text=passage_comment)
+    expect(passage).to_be_focused()
+    expect(passage).to_contain_text("Withdrawn by its author.")
+    expect(passage.get_by_text("Edit your comment")).to_have_count(0)
+    giulia.screens("stakeholder-withdrawn")
     giulia.close()
+
+    # Others no longer read the withdrawn text.
+    other = Person(browser, site, "stakeholder-association", shots)
+    other.sign_in()
+    other.page.goto(f"/en/consultations/{valdoria}/")
+    expect(other.page.locator("main")).not_to_contain_text(passage_comment)
+    expect(other.page.locator("main")).to_contain_text("Withdrawn by its author.")
+    other.close()
