@@ -102,6 +102,10 @@ def test_the_author_withdraws_a_comment_others_no_longer_read_it_editors_still_d
     assert record.withdrawn_at is not None
     assert record.comment.text == "The desk needs an evening opening."  # kept on record
     assert CommentEdit.objects.get(comment=record).kind == "withdrawn"
+    seen_by_author = comment_html(room(author, page), record)
+    assert "You withdrew this comment; only you and the editors still read it." in seen_by_author
+    assert "The desk needs an evening opening." in seen_by_author
+    assert "Edit your comment" not in seen_by_author
 
     seen_by_other = comment_html(room(client_for("stakeholder-association"), page), record)
     assert "Withdrawn by its author." in seen_by_other

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import CommentReply, Page
 
 from .. import rules
-from ..models import CommentAgreement, CommentFlag, Decision, StakeholderComment
+from ..models import CommentAgreement, CommentEdit, CommentFlag, Decision, StakeholderComment
 from ..refusals import Refused
 from . import comments
 from .forms import CommentForm, EditCommentForm, FlagForm, ReplyForm
@@ -74,7 +74,12 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
             and may_comment
             and not (record.withdrawn_at or record.is_hidden or record.decision)
         )
-        record.earlier_versions = list(record.edits.all()) if sees_hidden or record.is_mine else []
+        # Earlier texts (a withdrawal keeps the last text, which is still shown to these).
+        record.earlier_versions = (
+            [edit for edit in record.edits.all() if edit.kind == CommentEdit.Kind.EDITED]
+            if sees_hidden or record.is_mine
+            else []
+        )
         record.agreed_by_me = record.pk in agreed
         record.flagged_by_me = (record.pk, None) in flagged
         record.shown_replies = (

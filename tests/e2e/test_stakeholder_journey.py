@@ -246,7 +246,9 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
     page.wait_for_load_state()
     passage = page.locator("li.comment", has_text=passage_comment)
     expect(passage).to_be_focused()
-    expect(passage).to_contain_text("Withdrawn by its author.")
+    expect(passage).to_contain_text(
+        "You withdrew this comment; only you and the editors still read it."
+    )
     expect(passage.get_by_text("Edit your comment")).to_have_count(0)
     giulia.screens("stakeholder-withdrawn")
     giulia.close()
