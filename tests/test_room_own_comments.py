@@ -165,3 +165,22 @@ def test_the_language_switcher_keeps_the_room(page, author):
     links = {a["hreflang"]: a["href"] for a in nav.find_all("a")}
     assert links["en"] == f"/en/consultations/{page.pk}/"
     assert links["de"] == f"/de/consultations/{page.pk}/"
+
+
+def test_editors_see_in_the_admin_that_a_comment_was_edited_or_withdrawn(page, author):
+    edited = commented(author, page, text="First wording.")
+    author.post(
+        f"/en/consultations/{page.pk}/comments/{edited.comment_id}/edit/",
+        {"text": "Second wording."},
+    )
+    withdrawn = commented(author, page, text="Taken back later.")
+    author.post(f"/en/consultations/{page.pk}/comments/{withdrawn.comment_id}/withdraw/")
+
+    html = client_for("editor-it").get(f"/admin/consultations/{page.pk}/comments/").content.decode()
+    edited_panel = html[html.index(f'id="c{edited.pk}"') :][:3000]
+    assert "Second wording." in edited_panel
+    assert "<strong>Edited</strong>" in edited_panel
+    assert "First wording." in edited_panel  # the earlier text, kept
+    withdrawn_panel = html[html.index(f'id="c{withdrawn.pk}"') :][:3000]
+    assert "Taken back later." in withdrawn_panel
+    assert "<strong>withdrawn by its author</strong>" in withdrawn_panel
