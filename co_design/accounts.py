@@ -25,7 +25,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import account as wagtail_account
 
-from .language_preference import save_language
+from .language_preference import save_language, signed_in_redirect
 
 
 class EmailOrUsernameBackend(ModelBackend):
@@ -71,6 +71,14 @@ class SignInForm(auth_forms.AuthenticationForm):
                 bound.field.widget.attrs.update(
                     {"aria-describedby": described_by, "aria-invalid": "true"}
                 )
+
+
+class SignInView(auth_views.LoginView):
+    """The site's sign-in: afterwards the site speaks the person's own language."""
+
+    def form_valid(self, form):
+        super().form_valid(form)
+        return signed_in_redirect(form.get_user(), self.get_success_url())
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
@@ -208,7 +216,7 @@ urlpatterns = [
     path("language/", save_language, name="save_language"),
     path(
         "login/",
-        auth_views.LoginView.as_view(
+        SignInView.as_view(
             template_name="accounts/login.html",
             authentication_form=SignInForm,
             redirect_authenticated_user=True,

@@ -5,17 +5,19 @@ the one-time link before the person does. Signing in takes the POST of that butt
 """
 
 from django.contrib.auth import login
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .invitations import InvitationRefused, find, redeem, refusal_to_redeem
+from .language_preference import signed_in_redirect
 
 
 def without_referrer(response):
-    # The token is in the address: never pass it on to another site.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the address: never pass it on to another site. Not "no-referrer": with it
+    # Chromium posts the button's form with `Origin: null`, which Django's CSRF check refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -26,7 +28,7 @@ def accept_invitation(request, token):
     signed_in = request.user.is_authenticated
     if invitation and invitation.used_at and signed_in and invitation.user_id == request.user.pk:
         # A second click of the same person (or a reload) who is already signed in.
-        return without_referrer(redirect("my_consultations"))
+        return without_referrer(signed_in_redirect(request.user, reverse("my_consultations")))
     if request.method == "POST":
         try:
             user = redeem(token)
@@ -34,7 +36,7 @@ def accept_invitation(request, token):
             status = 404 if invitation is None else refusal.status
             return without_referrer(refused(request, refusal.message, status))
         login(request, user, backend="co_design.accounts.EmailOrUsernameBackend")
-        return without_referrer(redirect("my_consultations"))
+        return without_referrer(signed_in_redirect(user, reverse("my_consultations")))
     reason = refusal_to_redeem(invitation)
     if reason:
         return without_referrer(refused(request, reason, status=404 if invitation is None else 410))

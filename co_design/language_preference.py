@@ -29,3 +29,17 @@ def save_language(request):
     with translation.override(code):
         messages.success(request, _("Saved: the site and your e-mails are now in this language."))
     return redirect(translate_url(target, code))
+
+
+def preferred_language(user):
+    """The language a person chose (their profile's), or None."""
+    profile = getattr(user, "profile", None) if user and user.is_authenticated else None
+    code = getattr(profile, "language", "") or ""
+    return code if code in LANGUAGE_CODES else None
+
+
+def signed_in_redirect(user, url):
+    """A redirect to `url` in the person's own language, whichever language the sign-in page
+    or the invitation link was in; the site's links keep that language from there."""
+    code = preferred_language(user)
+    return redirect(translate_url(url, code) if code else url)

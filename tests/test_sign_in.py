@@ -28,10 +28,21 @@ def test_sign_in_page_labels_its_fields(client):
 def test_stakeholder_signs_in_and_lands_on_my_consultations(client):
     response = sign_in(client, "stakeholder-association")
     assert response.status_code == 302
-    assert response.url == "/en/consultations/"
+    assert response.url == "/it/consultations/"  # in the language of their profile
     page = client.get(response.url)
     assert page.status_code == 200
-    assert "My consultations" in page.content.decode()
+    assert "Le mie consultazioni" in page.content.decode()
+
+
+def test_after_signing_in_the_site_speaks_the_persons_language(client):
+    user = get_user_model().objects.get(username="stakeholder-ngo")
+    user.profile.language = "es"
+    user.profile.save()
+    response = sign_in(client, "stakeholder-ngo", next="/en/search/")
+    assert response.status_code == 302
+    assert response.url == "/es/search/"
+    response = sign_in(Client(), "stakeholder-ngo")
+    assert response.url == "/es/consultations/"
 
 
 def test_stakeholder_signs_in_with_the_e_mail_address_in_any_case(client):
@@ -42,12 +53,12 @@ def test_stakeholder_signs_in_with_the_e_mail_address_in_any_case(client):
 
 def test_sign_in_goes_back_to_the_page_that_asked_for_it(client):
     response = sign_in(client, "stakeholder-ngo", next="/en/search/")
-    assert response.url == "/en/search/"
+    assert response.url == "/de/search/"  # in the language of their profile
 
 
 def test_sign_in_never_redirects_to_another_site(client):
     response = sign_in(client, "stakeholder-ngo", next="https://evil.example.com/")
-    assert response.url == "/en/consultations/"
+    assert response.url == "/de/consultations/"
 
 
 def test_a_wrong_password_is_reported_and_linked_to_the_fields(client):

@@ -183,6 +183,8 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates written as each language writes them in a sentence (cms/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 # Content is translated page by page (a Locale row per language, created by a migration).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -2,6 +2,7 @@
 
 from .comments import (
     CommentAgreement,
+    CommentEdit,
     CommentFlag,
     Decision,
     FlagStatus,
@@ -60,6 +61,7 @@ __all__ = [
     "RoundTablePage",
     "RoundTableParticipants",
     "SignOff",
+    "CommentEdit",
     "StakeholderComment",
     "StakeholderReply",
     "StrategyDraftPage",

@@ -23,6 +23,7 @@ class StakeholderCommentQuerySet(models.QuerySet):
         return self.filter(hidden_at__isnull=True)
 
     def publicly_shown(self, now=None):
+        # Withdrawn by their authors: kept on record for the editors, never public.
         """What the public may read (the outcome page) and count (the GraphQL participation
         record): comments of consultations that have ended, neither hidden by a moderator nor
         reported and still waiting for one. The one place that decides what is public when."""
@@ -30,7 +31,11 @@ class StakeholderCommentQuerySet(models.QuerySet):
             comment=models.OuterRef("pk"), reply__isnull=True, status=FlagStatus.WAITING
         )
         ended = Consultation.objects.ended(now)
-        return self.visible().filter(consultation__in=ended).exclude(models.Exists(waiting_flags))
+        return (
+            self.visible()
+            .filter(consultation__in=ended, withdrawn_at__isnull=True)
+            .exclude(models.Exists(waiting_flags))
+        )
 
     def for_room(self):
         """Everything the room shows, in a fixed number of queries whatever the count; each
@@ -46,7 +51,7 @@ class StakeholderCommentQuerySet(models.QuerySet):
         )
         return (
             self.select_related("comment__user__profile", "comment__resolved_by")
-            .prefetch_related(models.Prefetch("comment__replies", queryset=replies))
+            .prefetch_related(models.Prefetch("comment__replies", queryset=replies), "edits")
             .annotate(agreement_count=models.Count("agreements", distinct=True))
             .order_by("comment__created_at")
         )
@@ -91,6 +96,8 @@ class StakeholderComment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # Its author took it back before a decision: the text stays on record (CommentEdit).
+    withdrawn_at = models.DateTimeField(_("withdrawn by its author"), null=True, blank=True)
 
     objects = StakeholderCommentQuerySet.as_manager()
 
@@ -110,6 +117,29 @@ class StakeholderComment(models.Model):
     @property
     def is_hidden(self):
         return self.hidden_at is not None
+
+
+class CommentEdit(models.Model):
+    """An earlier version of a comment: the text (and quote) it had before its author edited
+    or withdrew it. Nothing a stakeholder wrote is ever lost."""
+
+    class Kind(models.TextChoices):
+        EDITED = "edited", _("Edited")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    comment = models.ForeignKey(StakeholderComment, on_delete=models.CASCADE, related_name="edits")
+    kind = models.CharField(_("change"), max_length=16, choices=Kind.choices)
+    text = models.TextField(_("text before the change"))
+    quote = models.TextField(_("quoted passage before the change"), blank=True)
+    created_at = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment edit")
+        verbose_name_plural = _("comment edits")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
 
 
 class CommentAgreement(models.Model):

@@ -11,6 +11,7 @@ from wagtail.models import Comment, CommentReply
 from .. import rules
 from ..models import (
     CommentAgreement,
+    CommentEdit,
     CommentFlag,
     FlagStatus,
     StakeholderComment,
@@ -202,3 +203,66 @@ def hide_reply(user, reply, reason):
 def dismiss_reply_flags(user, reply):
     require(user, "moderate", reply.comment.page)
     CommentFlag.objects.filter(reply=reply).resolve(user, FlagStatus.DISMISSED)
+
+
+def refusal_to_change(user, record, now=None):
+    """Why `user` may not edit or withdraw the comment `record` now, or None: only its author,
+    while they may still comment, until the editors decide on it or a moderator hides it."""
+    if record.comment.user_id != user.pk:
+        return Refused(_("Only the person who wrote a comment can change it."), 403)
+    verdict = rules.can(user, "comment", record.comment.page, now=now)
+    if not verdict:
+        return Refused(verdict.reason)
+    if record.withdrawn_at:
+        return Refused(_("You withdrew this comment; it can no longer be changed."), 400)
+    if record.is_hidden:
+        return Refused(_("A moderator hid this comment; it can no longer be changed."), 400)
+    if record.decision:
+        return Refused(
+            _("The editors have already decided on this comment; it can no longer be changed."),
+            400,
+        )
+    return None
+
+
+@transaction.atomic
+def edit_comment(user, record, text, quote=None):
+    """The author's new text: Wagtail's Comment (which editors see in the page editor) takes it,
+    and the previous text and quote are kept as a CommentEdit. Returns whether anything changed."""
+    record = (
+        StakeholderComment.objects.select_for_update().select_related("comment").get(pk=record.pk)
+    )
+    if refusal := refusal_to_change(user, record):
+        raise refusal
+    quote = record.quote if quote is None else quote
+    if text == record.comment.text and quote == record.quote:
+        return False
+    CommentEdit.objects.create(
+        comment=record, kind=CommentEdit.Kind.EDITED, text=record.comment.text, quote=record.quote
+    )
+    # Wagtail's Comment.save() mishandles update_fields given as names: update the row.
+    Comment.objects.filter(pk=record.comment_id).update(text=text, updated_at=timezone.now())
+    if quote != record.quote:
+        record.quote = quote
+        record.save(update_fields=["quote"])
+    return True
+
+
+@transaction.atomic
+def withdraw_comment(user, record):
+    """The author takes the comment back: others no longer read it, the editors still do (the
+    text stays on record, and a CommentEdit says when)."""
+    record = (
+        StakeholderComment.objects.select_for_update().select_related("comment").get(pk=record.pk)
+    )
+    if refusal := refusal_to_change(user, record):
+        raise refusal
+    now = timezone.now()
+    CommentEdit.objects.create(
+        comment=record,
+        kind=CommentEdit.Kind.WITHDRAWN,
+        text=record.comment.text,
+        quote=record.quote,
+    )
+    record.withdrawn_at = now
+    record.save(update_fields=["withdrawn_at"])

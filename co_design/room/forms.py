@@ -33,6 +33,10 @@ class MessageField(PlainTextField):
         )
 
 
+class EditCommentForm(forms.Form):
+    text = MessageField(label=_("Your comment"))
+
+
 class CommentForm(forms.Form):
     section = forms.ChoiceField(
         label=_("Section"),

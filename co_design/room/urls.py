@@ -17,5 +17,15 @@ urlpatterns = [
         views.flag_reply,
         name="consultation_flag_reply",
     ),
+    path(
+        "<id:page_id>/comments/<id:comment_id>/edit/",
+        views.edit_comment,
+        name="consultation_edit_comment",
+    ),
+    path(
+        "<id:page_id>/comments/<id:comment_id>/withdraw/",
+        views.withdraw_comment,
+        name="consultation_withdraw_comment",
+    ),
     path("<id:page_id>/outcome/", views.outcome, name="consultation_outcome"),
 ]

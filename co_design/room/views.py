@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 from wagtail.models import CommentReply, Page
 
 from .. import rules
-from ..models import CommentAgreement, CommentFlag, Decision, StakeholderComment
+from ..models import CommentAgreement, CommentEdit, CommentFlag, Decision, StakeholderComment
 from ..refusals import Refused
 from . import comments
-from .forms import CommentForm, FlagForm, ReplyForm
+from .forms import CommentForm, EditCommentForm, FlagForm, ReplyForm
 from .sections import diff_html, expanded_bodies, sections_of
 
 
@@ -43,7 +43,7 @@ def signed_in(view):
     return wrapper
 
 
-def room_comments(page, sections, user, sees_hidden=False):
+def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
     """The page's comments by section, each marked when its section changed or disappeared.
     The replies of a hidden comment are left out unless `sees_hidden` (moderators, editors)."""
     by_section = defaultdict(list)
@@ -67,6 +67,19 @@ def room_comments(page, sections, user, sees_hidden=False):
         )
     )
     for record in records:
+        record.is_mine = record.comment.user_id == user.pk
+        # As comments.refusal_to_change decides, with the page's rule asked once.
+        record.can_change = (
+            record.is_mine
+            and may_comment
+            and not (record.withdrawn_at or record.is_hidden or record.decision)
+        )
+        # Earlier texts (a withdrawal keeps the last text, which is still shown to these).
+        record.earlier_versions = (
+            [edit for edit in record.edits.all() if edit.kind == CommentEdit.Kind.EDITED]
+            if sees_hidden or record.is_mine
+            else []
+        )
         record.agreed_by_me = record.pk in agreed
         record.flagged_by_me = (record.pk, None) in flagged
         record.shown_replies = (
@@ -82,7 +95,10 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
     sections = sections_of(draft)
     user = request.user
     sees_hidden = bool(rules.can(user, "see_hidden", page))
-    by_section, removed = room_comments(page, sections, user, sees_hidden)
+    comment_verdict = rules.can(user, "comment", page)
+    by_section, removed = room_comments(
+        page, sections, user, sees_hidden, may_comment=bool(comment_verdict)
+    )
     bodies = expanded_bodies(list(sections.values()))
     context = {
         "page": page,
@@ -90,7 +106,7 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
         "revision": revision,
         "consultation": consultation,
         "is_open": consultation.is_open(),
-        "comment_verdict": rules.can(user, "comment", page),
+        "comment_verdict": comment_verdict,
         "can_reply": bool(rules.can(user, "reply", page)),
         "can_flag": bool(rules.can(user, "flag", page)),
         "sees_hidden": sees_hidden,
@@ -239,6 +255,38 @@ def flag_reply(request, page_id, comment_id, reply_id):
         messages.success(request, _("Thank you: a moderator will look at this reply."))
 
     return act_on_comment(request, page_id, comment_id, report, anchor=f"comment-reply-{reply_id}")
+
+
+@require_POST
+@signed_in
+def edit_comment(request, page_id, comment_id):
+    def edit(page, consultation, record):
+        form = EditCommentForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, form.errors["text"][0])
+            return render_room(request, page, consultation, status=400)
+        if comments.edit_comment(request.user, record, form.cleaned_data["text"]):
+            messages.success(request, _("Your comment was changed; its earlier text is kept."))
+        else:
+            messages.info(request, _("Nothing changed in your comment."))
+
+    return act_on_comment(request, page_id, comment_id, edit)
+
+
+@require_POST
+@signed_in
+def withdraw_comment(request, page_id, comment_id):
+    def withdraw(page, consultation, record):
+        comments.withdraw_comment(request.user, record)
+        messages.success(
+            request,
+            _(
+                "You withdrew your comment: others no longer read it; the editors keep it on "
+                "record."
+            ),
+        )
+
+    return act_on_comment(request, page_id, comment_id, withdraw)
 
 
 def outcome(request, page_id):

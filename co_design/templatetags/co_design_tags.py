@@ -25,13 +25,14 @@ def language_links(context):
     page = context.get("page")
     resolved = getattr(request, "resolver_match", None)
     same_page = {}
-    if isinstance(page, Page):
-        same_page = _live_translations(page)
-    elif resolved is not None and resolved.url_name != "wagtail_serve":
+    if resolved is not None and resolved.url_name not in (None, "wagtail_serve"):
+        # A view of ours (the consultation room shows a page too): the same view.
         for code, _name in settings.LANGUAGES:
             translated = translate_url(request.path, code)
             if translated != request.path or code == current:
                 same_page[code] = translated
+    elif isinstance(page, Page):
+        same_page = _live_translations(page)
     homes = None
     links = []
     for code, name in settings.LANGUAGES:

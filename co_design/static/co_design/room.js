@@ -1,21 +1,96 @@
-// Progressive enhancement of the consultation room: selecting words in a section fills that
-// section's "passage" field, so quoting needs no copy and paste. Without JavaScript the field
-// is still there to type or paste into.
+// Progressive enhancement of the consultation room. Without JavaScript every section shows its
+// whole comment form, and the passage field is there to type or paste into.
+// - Each form stays one line ("Comment on …") until the person writes in it; one open at a time.
+// - Selecting words in a section fills that section's passage field and offers "Comment on this
+//   passage" right there, which opens the form with the quote shown.
+// - After sending, the confirmation is moved to the comment it is about, which takes the focus.
 (function () {
-  document.addEventListener("mouseup", quoteSelection);
+  var forms = Array.prototype.slice.call(document.querySelectorAll("[data-comment-form]"));
+  var prompt = document.querySelector("[data-passage-prompt]");
+  var pending = null; // the section and words of the last selection
+
+  forms.forEach(function (form) {
+    var text = form.querySelector("textarea[name=text]");
+    var quote = form.querySelector(".quote-field");
+    var hasErrors = form.querySelector(".field-error, .form-errors");
+    if (!text.value && !quote.value && !hasErrors) collapse(form);
+    text.addEventListener("focus", function () { open(form); });
+    quote.addEventListener("input", function () { showQuote(form); });
+  });
+
+  function collapse(form) {
+    form.classList.add("is-collapsed");
+    form.querySelector("textarea[name=text]").rows = 1;
+  }
+
+  function open(form) {
+    forms.forEach(function (other) {
+      var empty = !other.querySelector("textarea[name=text]").value;
+      if (other !== form && empty && !other.classList.contains("is-collapsed")) collapse(other);
+    });
+    form.classList.remove("is-collapsed");
+    form.querySelector("textarea[name=text]").rows = 4;
+    showQuote(form);
+  }
+
+  function showQuote(form) {
+    var preview = form.querySelector("[data-quote-preview]");
+    var value = form.querySelector(".quote-field").value.trim();
+    preview.textContent = value;
+    preview.hidden = !value;
+  }
+
+  document.addEventListener("mouseup", function (event) {
+    if (prompt && prompt.contains(event.target)) return;
+    quoteSelection();
+  });
   document.addEventListener("keyup", function (event) {
     if (event.shiftKey) quoteSelection();
   });
 
   function quoteSelection() {
     var selection = window.getSelection();
-    if (!selection || selection.isCollapsed) return;
+    if (!selection || selection.isCollapsed) return hidePrompt();
     var text = selection.toString().replace(/\s+/g, " ").trim();
     var node = selection.anchorNode && selection.anchorNode.parentElement;
     var source = node && node.closest("[data-quotable]");
-    if (!text || !source) return;
+    if (!text || !source) return hidePrompt();
     var section = source.closest("[data-section]");
-    var field = section && section.querySelector(".quote-field");
-    if (field) field.value = text.slice(0, 1000);
+    var form = section && section.querySelector("[data-comment-form]");
+    if (!form) return hidePrompt();
+    form.querySelector(".quote-field").value = text.slice(0, 1000);
+    showQuote(form);
+    pending = form;
+    if (prompt) {
+      var box = selection.getRangeAt(0).getBoundingClientRect();
+      prompt.style.top = window.scrollY + box.bottom + 6 + "px";
+      prompt.style.left = Math.max(8, window.scrollX + box.left) + "px";
+      prompt.hidden = false;
+    }
+  }
+
+  function hidePrompt() {
+    if (prompt) prompt.hidden = true;
+  }
+
+  if (prompt) {
+    prompt.querySelector("button").addEventListener("click", function () {
+      hidePrompt();
+      if (!pending) return;
+      open(pending);
+      var text = pending.querySelector("textarea[name=text]");
+      text.scrollIntoView({ block: "center" });
+      text.focus();
+    });
+  }
+
+  // The confirmation where the person is: beside the comment the address points to.
+  var messages = document.querySelector(".messages");
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (messages && target && target.classList.contains("comment")) {
+    messages.setAttribute("data-moved", "");
+    target.querySelector("article").insertBefore(messages, target.querySelector("article").firstChild);
+    target.scrollIntoView({ block: "center" });
+    target.focus();
   }
 })();
