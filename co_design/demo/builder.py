@@ -14,6 +14,7 @@ from home.models import HomePage
 from .. import rules
 from ..models import (
     Competence,
+    InformationPage,
     ManifestoChapter,
     ManifestoPage,
     NeedsFinding,
@@ -30,6 +31,7 @@ from ..models import (
     StrategyDraftPage,
     StrategyIndexPage,
     StrategyModuleLink,
+    TakePartPage,
     Territory,
     TrainingModulePage,
     TrainingProgrammePage,
@@ -37,7 +39,7 @@ from ..models import (
 from ..models.review import ConsultationTask, PartnerSignOffTask
 from ..roles import ROLE_GROUPS, ensure_role_groups, territory_editors
 from ..setup_review import setup_review
-from . import content, translations
+from . import content, public_pages, translations
 from .territories import COMPETENCES, DEMO_PASSWORD, PEOPLE, TERRITORIES
 
 # Block ids derive from names, so the same content keeps the same ids on every machine.
@@ -104,6 +106,8 @@ class DemoBuilder:
         self.publish_through_review()
         self.build_review_states()
         self.build_consultation_comments()
+        self.build_finished_consultation()
+        self.build_public_pages()
         return self.created
 
     # Snippets and people
@@ -636,6 +640,73 @@ class DemoBuilder:
             if "flag" in spec:
                 username, reason = spec["flag"]
                 comments.flag(users[username], record, reason)
+
+    def build_finished_consultation(self):
+        """Rheinfeld's strategy went through a whole review: its stakeholders commented, the
+        editor decided on every comment and closed the consultation, the moderator approved and
+        published it. Its *How your input was used* page is public."""
+        from ..room import comments
+
+        page = next((s for s in self.strategies if s.territory.slug == "rheinfeld"), None)
+        if page is None or page.workflow_states.exists():
+            return
+        editor = self.users["editor-de"]
+        page.get_workflow().start(page, editor)
+        page = StrategyDraftPage.objects.get(pk=page.pk)
+        sections = [section.id for section in page.get_latest_revision_as_object().sections]
+        records = []
+        for spec in public_pages.RHEINFELD_COMMENTS:
+            record, _ = comments.post_comment(
+                self.users[spec["by"]],
+                page,
+                sections[spec["section"] % len(sections)],
+                spec["text"],
+                show_name=spec.get("show_name", False),
+                submission_key=uuid.uuid5(BLOCK_NAMESPACE, spec["text"]),
+            )
+            records.append((record, spec))
+        self.revise(page, editor, summary_note="languages of the front desk named")
+        for record, spec in records:
+            decision, reason = spec["decision"]
+            comments.record_decision(editor, record, decision, reason, page.get_latest_revision())
+        task_state = page.current_workflow_task_state
+        task_state.task.specific.on_action(task_state, editor, "close")
+        page = StrategyDraftPage.objects.get(pk=page.pk)
+        task_state = page.current_workflow_task_state
+        task_state.task.specific.on_action(task_state, self.users["moderator"], "approve")
+
+    def build_public_pages(self):
+        """*Take part* and the information pages of the footer, in every language."""
+        english = public_pages.TAKE_PART["en"]
+        take_part = self.add(
+            self.home,
+            TakePartPage,
+            english["slug"],
+            title=english["title"],
+            show_in_menus=True,
+            introduction=english["introduction"],
+            how_to_take_part=english["how_to_take_part"],
+            invitation_email=public_pages.INVITATION_EMAIL,
+        )
+        self.translate_public_page(take_part, public_pages.TAKE_PART)
+        for role, texts in public_pages.INFORMATION:
+            title, slug, body = texts["en"]
+            page = self.add(
+                self.home, InformationPage, slug, title=title, body=body, footer_role=role
+            )
+            self.translate_public_page(
+                page,
+                {
+                    code: {"title": title, "slug": slug, "body": body}
+                    for code, (title, slug, body) in texts.items()
+                },
+            )
+
+    def translate_public_page(self, page, texts):
+        for locale in Locale.objects.exclude(pk=self.home.locale_id):
+            fields = texts.get(locale.language_code)
+            if fields and page.get_translation_or_none(locale) is None:
+                self.translate(page, locale, **fields)
 
     @staticmethod
     def revise(page, user, summary_note=None, **fields):

@@ -17,6 +17,7 @@ from .needs_review import (
     NeedsReviewParticipants,
 )
 from .people import Profile
+from .public import InformationPage, TakePartPage
 from .review import (
     Consultation,
     ConsultationTask,
@@ -45,6 +46,7 @@ __all__ = [
     "Decision",
     "EditorialApprovalTask",
     "FlagStatus",
+    "InformationPage",
     "Invitation",
     "ManifestoChapter",
     "ManifestoPage",
@@ -65,6 +67,7 @@ __all__ = [
     "StrategyDraftPage",
     "StrategyIndexPage",
     "StrategyModuleLink",
+    "TakePartPage",
     "Territory",
     "TrainingModulePage",
     "TrainingProgrammePage",
