@@ -56,7 +56,9 @@ def test_take_part_lists_the_open_consultation_with_its_closing_date_and_invitat
     consultation = Consultation.objects.for_page(valdoria).first()
     html = client.get(take_part().url).content.decode()
     open_now = section(html, "open-heading")
-    assert "<h3>Valdoria Local Strategy for Integration</h3>" in open_now
+    assert f'<h3><a href="{valdoria.url}">Valdoria Local Strategy for Integration</a></h3>' in (
+        open_now
+    )
     assert "<dd>Valdoria</dd>" in open_now
     closing = date_format(timezone.localtime(consultation.closes_at), "DATE_FORMAT")
     assert f">{closing}</time>" in open_now
@@ -140,7 +142,8 @@ def test_footer_links_the_information_pages_in_each_language(client, language):
         assert response.status_code == 200
         page_html = response.content.decode()
         assert f"<h1>{title}</h1>" in page_html
-        assert "eccipa.example.org" in page_html  # a real address to write to, on every page
+        # A real address to write to, on every page, as a link.
+        assert re.search(r'<a href="mailto:\w+@eccipa\.example\.org">', page_html)
 
 
 def test_footer_follows_the_pages_in_the_cms(client):

@@ -690,6 +690,9 @@ class DemoBuilder:
         )
         self.translate_public_page(take_part, public_pages.TAKE_PART)
         for role, texts in public_pages.INFORMATION:
+            texts = {
+                code: (t, s, public_pages.link_addresses(b)) for code, (t, s, b) in texts.items()
+            }
             title, slug, body = texts["en"]
             page = self.add(
                 self.home, InformationPage, slug, title=title, body=body, footer_role=role
