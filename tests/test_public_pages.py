@@ -70,17 +70,17 @@ def test_take_part_lists_the_open_consultation_with_its_closing_date_and_invitat
         'consultation%3A%20Valdoria%20Local%20Strategy%20for%20Integration"'
     ) in open_now
     assert f'href="/en/accounts/login/?next=/en/consultations/{valdoria.pk}/"' in open_now
-    # Puerto Alba's consultation has ended and collected no comment: neither open nor finished.
-    assert "Puerto Alba" not in html
+    # Rheinfeld's strategy was never put to consultation: neither open nor finished.
+    assert "Rheinfeld" not in open_now + section(html, "finished-heading")
 
 
 def test_take_part_links_finished_consultations_to_their_outcome_only(client):
-    rheinfeld = strategy("rheinfeld-local-strategy")
+    puerto = strategy("puerto-alba-local-strategy")
     html = client.get(take_part().url).content.decode()
     finished = section(html, "finished-heading")
-    assert rheinfeld.title in finished
-    assert f'href="/en/consultations/{rheinfeld.pk}/outcome/"' in finished
-    assert client.get(f"/en/consultations/{rheinfeld.pk}/outcome/").status_code == 200
+    assert puerto.title in finished
+    assert f'href="/en/consultations/{puerto.pk}/outcome/"' in finished
+    assert client.get(f"/en/consultations/{puerto.pk}/outcome/").status_code == 200
     # Every outcome link on the page leads to an outcome page that exists.
     for page_id in re.findall(r"/consultations/(\d+)/outcome/", html):
         assert client.get(f"/en/consultations/{page_id}/outcome/").status_code == 200
@@ -89,12 +89,12 @@ def test_take_part_links_finished_consultations_to_their_outcome_only(client):
 
 
 def test_a_finished_consultation_whose_comments_are_all_hidden_is_not_linked(client):
-    rheinfeld = strategy("rheinfeld-local-strategy")
-    StakeholderComment.objects.filter(comment__page=rheinfeld).update(hidden_at=timezone.now())
+    puerto = strategy("puerto-alba-local-strategy")
+    StakeholderComment.objects.filter(comment__page=puerto).update(hidden_at=timezone.now())
     html = client.get(take_part().url).content.decode()
-    assert f"/consultations/{rheinfeld.pk}/outcome/" not in html
+    assert f"/consultations/{puerto.pk}/outcome/" not in html
     assert "No consultation has finished yet." in html
-    assert client.get(f"/en/consultations/{rheinfeld.pk}/outcome/").status_code == 404
+    assert client.get(f"/en/consultations/{puerto.pk}/outcome/").status_code == 404
 
 
 def test_take_part_is_a_page_in_every_language_linked_from_home_and_header(client):
@@ -120,11 +120,11 @@ def test_take_part_speaks_the_visitors_language(client):
 
 
 def test_strategy_links_to_its_outcome_once_its_consultation_ended(client):
-    rheinfeld = strategy("rheinfeld-local-strategy")
-    html = client.get(rheinfeld.url).content.decode()
-    assert f'<a href="/en/consultations/{rheinfeld.pk}/outcome/">How your input was used</a>' in (
-        html
-    )
+    puerto = strategy("puerto-alba-local-strategy")
+    html = client.get(puerto.url).content.decode()
+    assert f'<a href="/en/consultations/{puerto.pk}/outcome/">How your input was used</a>' in html
+    # Rheinfeld's was never consulted on.
+    assert "/outcome/" not in client.get(strategy("rheinfeld-local-strategy").url).content.decode()
     # Valdoria's consultation is still open: its outcome page does not exist yet.
     valdoria = strategy("valdoria-local-strategy")
     assert "/outcome/" not in client.get(valdoria.url).content.decode()

@@ -102,12 +102,11 @@ class DemoBuilder:
         self.manifesto = self.build_manifesto()
         self.link_home_to_the_activities()
         self.build_translations()
+        self.build_public_pages()
         setup_review()
         self.publish_through_review()
         self.build_review_states()
         self.build_consultation_comments()
-        self.build_finished_consultation()
-        self.build_public_pages()
         return self.created
 
     # Snippets and people
@@ -595,6 +594,7 @@ class DemoBuilder:
             editor = self.users["editor-es"]
             self.revise(in_editorial_review, editor, summary_note="with the housing department")
             in_editorial_review.get_workflow().start(in_editorial_review, editor)
+            self.comment_and_decide(in_editorial_review, editor, public_pages.PUERTO_ALBA_COMMENTS)
             task_state = in_editorial_review.current_workflow_task_state
             task_state.task.specific.on_action(task_state, editor, "close")
 
@@ -641,21 +641,14 @@ class DemoBuilder:
                 username, reason = spec["flag"]
                 comments.flag(users[username], record, reason)
 
-    def build_finished_consultation(self):
-        """Rheinfeld's strategy went through a whole review: its stakeholders commented, the
-        editor decided on every comment and closed the consultation, the moderator approved and
-        published it. Its *How your input was used* page is public."""
+    def comment_and_decide(self, page, editor, specs):
+        """Stakeholders' comments on the open consultation, each with the editor's decision: once
+        the consultation ends, the page's *How your input was used* is public."""
         from ..room import comments
 
-        page = next((s for s in self.strategies if s.territory.slug == "rheinfeld"), None)
-        if page is None or page.workflow_states.exists():
-            return
-        editor = self.users["editor-de"]
-        page.get_workflow().start(page, editor)
         page = StrategyDraftPage.objects.get(pk=page.pk)
         sections = [section.id for section in page.get_latest_revision_as_object().sections]
-        records = []
-        for spec in public_pages.RHEINFELD_COMMENTS:
+        for spec in specs:
             record, _ = comments.post_comment(
                 self.users[spec["by"]],
                 page,
@@ -664,16 +657,8 @@ class DemoBuilder:
                 show_name=spec.get("show_name", False),
                 submission_key=uuid.uuid5(BLOCK_NAMESPACE, spec["text"]),
             )
-            records.append((record, spec))
-        self.revise(page, editor, summary_note="languages of the front desk named")
-        for record, spec in records:
             decision, reason = spec["decision"]
             comments.record_decision(editor, record, decision, reason, page.get_latest_revision())
-        task_state = page.current_workflow_task_state
-        task_state.task.specific.on_action(task_state, editor, "close")
-        page = StrategyDraftPage.objects.get(pk=page.pk)
-        task_state = page.current_workflow_task_state
-        task_state.task.specific.on_action(task_state, self.users["moderator"], "approve")
 
     def build_public_pages(self):
         """*Take part* and the information pages of the footer, in every language."""

@@ -354,25 +354,25 @@ INFORMATION = [
     ),
 ]
 
-# What a finished consultation looks like: Rheinfeld's strategy was consulted on, each comment
-# got a decision, and the approved revision was published.
-RHEINFELD_COMMENTS = [
+# What a finished consultation looks like: Puerto Alba's stakeholders commented on its strategy's
+# newer revision, the editor decided on every comment and closed the consultation (the revision
+# now waits for editorial approval); the published strategy links to the outcome.
+PUERTO_ALBA_COMMENTS = [
     {
-        "by": "stakeholder-ngo",
+        "by": "stakeholder-city",
         "section": 0,
-        "text": "Please name the languages the front desk offers, not only 'several languages': "
-        "people decide whether to come based on that.",
+        "text": "Name the housing office as a partner of the welcome desk: newcomers ask us "
+        "first about a place to live, and we could refer them back on the same day.",
         "show_name": True,
-        "decision": ("adopted", "The section now lists the eight languages the desk offers."),
+        "decision": ("adopted", "The housing department is now a named partner of the desk."),
     },
     {
-        "by": "stakeholder-rolemodel",
+        "by": "stakeholder-city",
         "section": 1,
-        "text": "Role models could accompany newcomers to their first appointment. Could the "
-        "strategy fund that?",
+        "text": "Could the strategy give a date for translating the rental guide?",
         "decision": (
             "partly_adopted",
-            "A pilot with ten role models is planned for 2025; funding beyond it is open.",
+            "Arabic and English versions follow in 2025; more languages depend on funding.",
         ),
     },
 ]

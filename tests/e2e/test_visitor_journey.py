@@ -76,7 +76,7 @@ def test_a_visitor_finds_how_to_take_part_and_what_became_of_earlier_comments(si
     finished = page.locator("section", has=page.locator("#finished-heading"))
     finished.get_by_role("link", name=re.compile("How your input was used")).first.click()
     expect(page).to_have_url(re.compile(r"/consultations/\d+/outcome/$"))
-    expect(page.locator("h1")).to_contain_text("How your input was used: Rheinfeld")
+    expect(page.locator("h1")).to_contain_text("How your input was used: Puerto Alba")
     expect(page.locator("main")).to_contain_text("Adopted")
     visitor.screens("visitor-outcome")
 
@@ -90,8 +90,8 @@ def test_a_visitor_finds_how_to_take_part_and_what_became_of_earlier_comments(si
 
     # A published strategy links to what became of its consultation.
     nav.get_by_role("link", name="Local Strategies").click()
-    page.get_by_role("main").get_by_role("link", name=re.compile("^Rheinfeld")).click()
-    expect(page.locator("h1")).to_contain_text("Rheinfeld Local Strategy")
+    page.get_by_role("main").get_by_role("link", name=re.compile("^Puerto Alba")).click()
+    expect(page.locator("h1")).to_contain_text("Puerto Alba Local Strategy")
     outcome = page.get_by_role("main").get_by_role("link", name="How your input was used")
     expect(outcome).to_be_visible()
     visitor.screens("visitor-strategy")
@@ -108,5 +108,5 @@ def test_a_visitor_finds_how_to_take_part_and_what_became_of_earlier_comments(si
 
     outcome.click()
     expect(page).to_have_url(re.compile(r"/consultations/\d+/outcome/$"))
-    expect(page.locator("h1")).to_contain_text("How your input was used: Rheinfeld")
+    expect(page.locator("h1")).to_contain_text("How your input was used: Puerto Alba")
     visitor.close()
