@@ -25,10 +25,12 @@ locale/.compiled: $(VENV)/.run-deps $(PO_FILES)
 
 install: $(VENV)/.run-deps locale/.compiled
 
+# HOST and PORT go into the environment too: cms/settings/dev.py derives the site's address
+# (links in e-mails, the admin and the API) from them unless BASE_URL is set.
 run: $(VENV)/.run-deps locale/.compiled
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py migrate --noinput
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py seed_demo
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.test-deps locale/.compiled
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -29,17 +29,25 @@ class HomePage(Page):
         "co_design.TrainingProgrammePage",
         "co_design.StrategyIndexPage",
         "co_design.ManifestoPage",
+        "co_design.TakePartPage",
+        "co_design.InformationPage",
     ]
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from co_design.models import ManifestoPage, StrategyIndexPage, TrainingProgrammePage
+        from co_design.models import (
+            ManifestoPage,
+            StrategyIndexPage,
+            TakePartPage,
+            TrainingProgrammePage,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().public()
         context["toolkit"] = children.type(TrainingProgrammePage).first()
         context["strategies"] = children.type(StrategyIndexPage).first()
         context["manifesto"] = children.type(ManifestoPage).first()
+        context["take_part"] = children.type(TakePartPage).first()
         return context

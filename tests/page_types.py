@@ -1,6 +1,7 @@
 """Every public page type of the ECCIPA site, for tests that visit them all."""
 
 from co_design.models import (
+    InformationPage,
     ManifestoPage,
     NeedsReviewIndexPage,
     NeedsReviewPage,
@@ -8,6 +9,7 @@ from co_design.models import (
     RoundTablePage,
     StrategyDraftPage,
     StrategyIndexPage,
+    TakePartPage,
     TrainingModulePage,
     TrainingProgrammePage,
 )
@@ -24,4 +26,6 @@ PAGE_TYPES = [
     StrategyIndexPage,
     StrategyDraftPage,
     ManifestoPage,
+    TakePartPage,
+    InformationPage,
 ]

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from co_design.models import (
+    InformationPage,
     ManifestoPage,
     NeedsReviewIndexPage,
     NeedsReviewPage,
@@ -11,6 +12,7 @@ from co_design.models import (
     RoundTablePage,
     StrategyDraftPage,
     StrategyIndexPage,
+    TakePartPage,
     TrainingModulePage,
     TrainingProgrammePage,
 )
@@ -103,6 +105,8 @@ ALLOWED_PARENTS = {
     StrategyIndexPage: HomePage,
     StrategyDraftPage: StrategyIndexPage,
     ManifestoPage: HomePage,
+    TakePartPage: HomePage,
+    InformationPage: HomePage,
 }
 
 

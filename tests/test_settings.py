@@ -104,7 +104,11 @@ def test_cors_allowed_origins_come_from_the_environment():
     origins = "https://city.example.org, https://ngo.example.net"
     allowed = run(["-c", code], "cms.settings.dev", CORS_ALLOWED_ORIGINS=origins)
     assert allowed.stdout.strip() == "https://city.example.org,https://ngo.example.net"
-    assert run(["-c", code], "cms.settings.dev").stdout.strip() == "-"
+    # Without the variable, development allows the example consumer's usual origin only.
+    default = run(["-c", code], "cms.settings.dev").stdout.strip()
+    assert default == "http://127.0.0.1:8080,http://localhost:8080"
+    # Elsewhere no origin is allowed unless the environment names it.
+    assert run(["-c", code], "cms.settings.test").stdout.strip() == "-"
 
 
 def test_sqlite_takes_concurrent_writers_and_postgresql_keeps_its_own_options(tmp_path):

@@ -207,6 +207,23 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ECCIPA co-design <nor
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "ECCIPA co-design"
+
+
+def base_url_from(environ):
+    """The site's public address: BASE_URL when set, else the address the development server
+    listens on (HOST and PORT, as `make run HOST=… PORT=…` passes them), so every printed link,
+    e-mail link and API `url` points at the server that is actually running."""
+    if environ.get("BASE_URL", "").strip():
+        return environ["BASE_URL"].strip().rstrip("/")
+    host = environ.get("HOST", "").strip() or "127.0.0.1"
+    if host in {"0.0.0.0", "::", "[::]"}:  # listening on every interface: reach it on loopback
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    port = environ.get("PORT", "").strip() or "8000"
+    return f"http://{host}:{port}"
+
+
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 # The database backend uses PostgreSQL full-text search when DATABASE_URL points at PostgreSQL.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

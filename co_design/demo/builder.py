@@ -14,6 +14,7 @@ from home.models import HomePage
 from .. import rules
 from ..models import (
     Competence,
+    InformationPage,
     ManifestoChapter,
     ManifestoPage,
     NeedsFinding,
@@ -30,6 +31,7 @@ from ..models import (
     StrategyDraftPage,
     StrategyIndexPage,
     StrategyModuleLink,
+    TakePartPage,
     Territory,
     TrainingModulePage,
     TrainingProgrammePage,
@@ -37,7 +39,7 @@ from ..models import (
 from ..models.review import ConsultationTask, PartnerSignOffTask
 from ..roles import ROLE_GROUPS, ensure_role_groups, territory_editors
 from ..setup_review import setup_review
-from . import content, translations
+from . import content, public_pages, translations
 from .territories import COMPETENCES, DEMO_PASSWORD, PEOPLE, TERRITORIES
 
 # Block ids derive from names, so the same content keeps the same ids on every machine.
@@ -100,6 +102,7 @@ class DemoBuilder:
         self.manifesto = self.build_manifesto()
         self.link_home_to_the_activities()
         self.build_translations()
+        self.build_public_pages()
         setup_review()
         self.publish_through_review()
         self.build_review_states()
@@ -591,6 +594,7 @@ class DemoBuilder:
             editor = self.users["editor-es"]
             self.revise(in_editorial_review, editor, summary_note="with the housing department")
             in_editorial_review.get_workflow().start(in_editorial_review, editor)
+            self.comment_and_decide(in_editorial_review, editor, public_pages.PUERTO_ALBA_COMMENTS)
             task_state = in_editorial_review.current_workflow_task_state
             task_state.task.specific.on_action(task_state, editor, "close")
 
@@ -636,6 +640,61 @@ class DemoBuilder:
             if "flag" in spec:
                 username, reason = spec["flag"]
                 comments.flag(users[username], record, reason)
+
+    def comment_and_decide(self, page, editor, specs):
+        """Stakeholders' comments on the open consultation, each with the editor's decision: once
+        the consultation ends, the page's *How your input was used* is public."""
+        from ..room import comments
+
+        page = StrategyDraftPage.objects.get(pk=page.pk)
+        sections = [section.id for section in page.get_latest_revision_as_object().sections]
+        for spec in specs:
+            record, _ = comments.post_comment(
+                self.users[spec["by"]],
+                page,
+                sections[spec["section"] % len(sections)],
+                spec["text"],
+                show_name=spec.get("show_name", False),
+                submission_key=uuid.uuid5(BLOCK_NAMESPACE, spec["text"]),
+            )
+            decision, reason = spec["decision"]
+            comments.record_decision(editor, record, decision, reason, page.get_latest_revision())
+
+    def build_public_pages(self):
+        """*Take part* and the information pages of the footer, in every language."""
+        english = public_pages.TAKE_PART["en"]
+        take_part = self.add(
+            self.home,
+            TakePartPage,
+            english["slug"],
+            title=english["title"],
+            show_in_menus=True,
+            introduction=english["introduction"],
+            how_to_take_part=english["how_to_take_part"],
+            invitation_email=public_pages.INVITATION_EMAIL,
+        )
+        self.translate_public_page(take_part, public_pages.TAKE_PART)
+        for role, texts in public_pages.INFORMATION:
+            texts = {
+                code: (t, s, public_pages.link_addresses(b)) for code, (t, s, b) in texts.items()
+            }
+            title, slug, body = texts["en"]
+            page = self.add(
+                self.home, InformationPage, slug, title=title, body=body, footer_role=role
+            )
+            self.translate_public_page(
+                page,
+                {
+                    code: {"title": title, "slug": slug, "body": body}
+                    for code, (title, slug, body) in texts.items()
+                },
+            )
+
+    def translate_public_page(self, page, texts):
+        for locale in Locale.objects.exclude(pk=self.home.locale_id):
+            fields = texts.get(locale.language_code)
+            if fields and page.get_translation_or_none(locale) is None:
+                self.translate(page, locale, **fields)
 
     @staticmethod
     def revise(page, user, summary_note=None, **fields):

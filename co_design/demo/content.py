@@ -11,6 +11,10 @@ HOME_INTRODUCTION = (
     "own departments they review what city staff need, co-design a training programme for the "
     "people who welcome and support migrants, and turn three local integration strategies into a "
     "Manifesto for other European cities.</p>"
+    "<p>The network began as an Erasmus+ project (December 2020 – May 2023). This platform "
+    "carries its work on: the partners keep revising their strategies and the Toolkit with the "
+    "people they concern, and every draft is open to its territory's stakeholders before it is "
+    "published.</p>"
 )
 
 ACTIVITIES = [

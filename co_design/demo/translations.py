@@ -17,17 +17,23 @@ HOME = {
         "ECCIPA: interkulturelle Kompetenzen in der öffentlichen Verwaltung",
         "Städte in Deutschland, Italien und Spanien entwickeln gemeinsam Schulungen für "
         "Mitarbeitende, die Migrantinnen und Migranten empfangen, und lokale "
-        "Integrationsstrategien.",
+        "Integrationsstrategien. Das Netzwerk begann als Erasmus+-Projekt (Dezember 2020 – "
+        "Mai 2023); diese Plattform führt seine Arbeit fort: Jeder Entwurf steht den Akteuren "
+        "seines Gebiets offen, bevor er veröffentlicht wird.",
     ),
     "it": (
         "ECCIPA: competenze interculturali nella pubblica amministrazione",
         "Città di Germania, Italia e Spagna co-progettano la formazione per il personale che "
-        "accoglie le persone migranti e strategie locali di integrazione.",
+        "accoglie le persone migranti e strategie locali di integrazione. La rete è nata come "
+        "progetto Erasmus+ (dicembre 2020 – maggio 2023); questa piattaforma ne porta avanti il "
+        "lavoro: ogni bozza è aperta agli attori del suo territorio prima di essere pubblicata.",
     ),
     "es": (
         "ECCIPA: competencias interculturales en la administración pública",
         "Ciudades de Alemania, Italia y España codiseñan la formación del personal que atiende "
-        "a personas migrantes y estrategias locales de integración.",
+        "a personas migrantes y estrategias locales de integración. La red nació como proyecto "
+        "Erasmus+ (diciembre de 2020 – mayo de 2023); esta plataforma continúa su trabajo: cada "
+        "borrador está abierto a las partes interesadas de su territorio antes de publicarse.",
     ),
 }
 

@@ -18,6 +18,7 @@ from .needs_review import (
     NeedsReviewParticipants,
 )
 from .people import Profile
+from .public import InformationPage, TakePartPage
 from .review import (
     Consultation,
     ConsultationTask,
@@ -46,6 +47,7 @@ __all__ = [
     "Decision",
     "EditorialApprovalTask",
     "FlagStatus",
+    "InformationPage",
     "Invitation",
     "ManifestoChapter",
     "ManifestoPage",
@@ -67,6 +69,7 @@ __all__ = [
     "StrategyDraftPage",
     "StrategyIndexPage",
     "StrategyModuleLink",
+    "TakePartPage",
     "Territory",
     "TrainingModulePage",
     "TrainingProgrammePage",

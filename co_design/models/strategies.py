@@ -86,6 +86,9 @@ class StrategyDraftPage(OnePerTerritoryMixin, PublishedThroughReview, Page):
         context["modules"] = [
             link.module for link in self.module_links.select_related("module") if link.module.live
         ]
+        from .public import outcome_available
+
+        context["has_outcome"] = outcome_available(self)
         return context
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test import override_settings
 
@@ -34,4 +35,5 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for username, role, territory, organisation in builder.logins():
             self.stdout.write(f"  {username:<24} {role:<13} {territory:<12} {organisation}")
-        self.stdout.write("Admin: http://127.0.0.1:8000/admin/\n")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(f"Site: {base}/\nAdmin: {base}/admin/\n")
