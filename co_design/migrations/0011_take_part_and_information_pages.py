@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('co_design', '0009_moderated_replies_and_consulted_revision'),
+        ('co_design', '0010_comment_edits'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
