@@ -42,6 +42,9 @@ def assert_accessible(page):
     """axe-core (shipped by axe-playwright-python) finds no violation on the page as shown."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # What the person sees once it has settled: messages fade in, and axe must not measure the
+    # contrast of a colour halfway through its transition.
+    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
     results = Axe().run(page)
     assert results.violations_count == 0, (page.url, results.generate_report())
 

@@ -23,7 +23,9 @@ def test_the_moderator_reads_a_flag_in_context_and_hides_the_comment(site, brows
     expect(page.get_by_role("heading", level=1)).to_have_text("Flagged comments")
     flagged = page.locator("section.eccipa-flag")
     expect(flagged).to_have_count(1)
-    expect(flagged).to_contain_text(re.compile(r"Written by \S+ \S+ on \w+\.? \d+, \d{4}"))
+    expect(flagged).to_contain_text(
+        re.compile(r"Written by \S+ \S+ on \d{1,2} \w+ \d{4}, \d{2}:\d{2}")
+    )
     expect(flagged).to_contain_text("Language: ")
     expect(flagged.get_by_role("heading", level=3)).to_have_text("Reasons given")
     expect(flagged.locator("ul li")).to_have_count(1)
