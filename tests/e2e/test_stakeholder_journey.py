@@ -124,6 +124,7 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
     giulia.screens("stakeholder-room-it")
 
     # She switches to English for the rest (the switcher keeps the room).
+    page.locator(".language-nav summary").click()  # the switcher shows the current language
     page.locator(".language-nav").get_by_role("link", name="English").click()
     page.wait_for_load_state()
     assert page.url.endswith(f"/en/consultations/{valdoria}/"), page.url
