@@ -220,3 +220,16 @@ def test_the_export_counts_a_reply_report_on_the_reply_and_says_it_was_hidden(pa
     flags, hidden = header.index("Flags"), header.index("Hidden")
     assert (rows[HER_REPLY][flags], rows[HER_REPLY][hidden]) == ("1", "Private arrangements.")
     assert (rows[thread.comment.text][flags], rows[thread.comment.text][hidden]) == ("0", "")
+
+
+def test_a_hiding_reason_with_control_characters_is_refused_with_that_reason(page, thread):
+    reply = reply_of(HER_REPLY)
+    report_reply(client_for("stakeholder-school-it"), page, thread, reply)
+    response = client_for("moderator").post(
+        f"/admin/consultations/replies/{reply.pk}/hide/",
+        {"reason": "Private\x00arrangements."},
+        follow=True,
+    )
+    assert any("invisible control characters" in m for m in messages_of(response))
+    assert not StakeholderReply.objects.filter(reply=reply, hidden_at__isnull=False).exists()
+    assert CommentFlag.objects.get(reply=reply).status == FlagStatus.WAITING

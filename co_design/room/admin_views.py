@@ -165,6 +165,20 @@ def flags_index(request):
 MODERATION_ACTIONS = ("hide", "dismiss")
 
 
+def hiding_reason(request, missing):
+    """The moderator's reason for hiding a comment or a reply, or None with a message saying
+    what is wrong: the form's own error (control characters), else `missing`."""
+    form = HideForm(request.POST)
+    if form.is_valid():
+        return form.cleaned_data["reason"]
+    errors = form.errors.get("reason", [])
+    if errors and errors.as_data()[0].code == "control_characters":
+        messages.error(request, errors[0])
+    else:
+        messages.error(request, missing)
+    return None
+
+
 @require_POST
 def moderate(request, comment_id, action):
     if action not in MODERATION_ACTIONS:
@@ -172,18 +186,12 @@ def moderate(request, comment_id, action):
     record = get_object_or_404(StakeholderComment.objects.select_related("comment"), pk=comment_id)
     try:
         if action == "hide":
-            form = HideForm(request.POST)
-            if not form.is_valid():
-                errors = form.errors.get("reason", [])
-                if errors and errors.as_data()[0].code == "control_characters":
-                    messages.error(request, errors[0])
-                else:
-                    messages.error(
-                        request,
-                        _("Give a reason for hiding the comment; it is sent to the author."),
-                    )
+            reason = hiding_reason(
+                request, _("Give a reason for hiding the comment; it is sent to the author.")
+            )
+            if reason is None:
                 return redirect("eccipa_flagged_comments")
-            comments.hide(request.user, record, form.cleaned_data["reason"])
+            comments.hide(request.user, record, reason)
             messages.success(request, _("Comment hidden; its author is told why."))
         else:
             comments.dismiss_flags(request.user, record)
@@ -201,11 +209,10 @@ def moderate_reply(request, reply_id, action):
     reply = get_object_or_404(CommentReply.objects.select_related("comment__page"), pk=reply_id)
     try:
         if action == "hide":
-            form = HideForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Give a reason for hiding the reply."))
+            reason = hiding_reason(request, _("Give a reason for hiding the reply."))
+            if reason is None:
                 return redirect("eccipa_flagged_comments")
-            comments.hide_reply(request.user, reply, form.cleaned_data["reason"])
+            comments.hide_reply(request.user, reply, reason)
             messages.success(request, _("Reply hidden; its text is kept on record."))
         else:
             comments.dismiss_reply_flags(request.user, reply)
