@@ -18,7 +18,7 @@ class SignOffStatusPanel(Panel):
             task = task_state.task.specific if task_state else None
             status = task.status(task_state) if hasattr(task, "status") else None
             context["status"] = status
-            context["revision_id"] = task_state.revision_id if task_state else None
+            context["revision"] = task_state.revision if task_state else None
             if status is not None:
                 context["signed_count"] = sum(1 for _lead, signature in status if signature)
                 context["missing"] = [lead for lead, signature in status if not signature]

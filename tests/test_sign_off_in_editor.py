@@ -5,6 +5,8 @@ signing or requesting changes, for the English Manifesto and its translations.""
 import re
 
 import pytest
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from wagtail.models import WorkflowState
 
 from co_design.models import ManifestoPage
@@ -137,7 +139,11 @@ def test_the_sign_off_panel_links_the_lead_to_the_comparison_with_the_live_versi
     html = editor_html("lead-es", page)
     assert f'href="{compare_url(page)}"' in html
     panel = text(html[html.index("sign-off-status") :])
-    assert "Partner sign-off of revision" in panel and "2 of 3 partner leads signed" in panel
+    saved = date_format(
+        localtime(page.current_workflow_task_state.revision.created_at), "DATETIME_FORMAT"
+    )
+    assert f"Partner sign-off of the version saved on {saved}" in panel
+    assert "2 of 3 partner leads signed" in panel
     assert "Still missing: Luis Martín (Puerto Alba)" in panel
 
     response = client_for("lead-es").get(compare_url(page))
