@@ -57,6 +57,19 @@ def assert_accessible(page):
     assert results.violations_count == 0, (page.url, results.generate_report())
 
 
+def assert_header_on_one_line(page):
+    """At 1280 px the header's brand, menus, language and account share one line."""
+    nav = page.locator("nav.main-nav")
+    link = nav.get_by_role("link").first
+    assert nav.bounding_box()["height"] < 2 * link.bounding_box()["height"], "nav wraps at 1280"
+    tops = [
+        page.locator(f"nav.{name}").bounding_box()["y"]
+        for name in ("main-nav", "language-nav", "account-nav")
+    ]
+    assert max(tops) - min(tops) < 10, f"the header's menus are not on one line: {tops}"
+    assert page.locator("header.site-header").bounding_box()["height"] < 90
+
+
 class Person:
     """One person's browser: their own cookies, their own tab."""
 

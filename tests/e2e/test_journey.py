@@ -31,6 +31,7 @@ def test_a_draft_goes_from_stakeholder_comments_to_the_published_manifesto(site,
     sections = school.page.locator("section.room-section[data-section]")
     first = sections.nth(0)
     section_comment = "Schools should be named among the partners of the welcome desk."
+    first.get_by_role("button", name="Comment on this section").click()
     first.locator("form.comment-form textarea[name=text]").fill(section_comment)
     first.get_by_role("button", name="Send comment").click()
     school.page.wait_for_load_state()
@@ -50,6 +51,7 @@ def test_a_draft_goes_from_stakeholder_comments_to_the_published_manifesto(site,
     quote = second.locator("form.comment-form textarea[name=quote]").input_value()
     assert quote, "selecting text in the section did not fill the passage field"
     assert quote in " ".join(paragraph.inner_text().split())
+    school.page.get_by_role("button", name="Comment on this passage").click()
     passage_comment = "This passage should say who pays for the interpreters."
     second.locator("form.comment-form textarea[name=text]").fill(passage_comment)
     second.get_by_role("button", name="Send comment").click()

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from .support import ARTIFACTS, ROOT, Person
+from .support import ARTIFACTS, ROOT, Person, assert_header_on_one_line
 
 # Run in the live site's database: an editor invites a new stakeholder of Valdoria, in Italian;
 # the e-mail goes to the test settings' locmem outbox of this process, and its link is printed.
@@ -107,6 +107,14 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
     expect(page.locator("h1")).to_have_text("Le mie consultazioni")
     expect(page.locator("html")).to_have_attribute("lang", "it")
     expect(page.locator(".account-name")).to_have_text("Giulia Ferri")
+    # Signed in, in Italian, the header still fits one line; her account links sit behind her name.
+    assert_header_on_one_line(page)
+    account = page.get_by_role("navigation", name="Il suo account")
+    expect(account.get_by_role("button", name="Esci")).to_be_hidden()
+    account.locator("summary").click()
+    expect(account.get_by_role("link", name="Le mie consultazioni")).to_be_visible()
+    expect(account.get_by_role("button", name="Esci")).to_be_visible()
+    account.locator("summary").click()
     # Dates read as Italian writes them: "chiude il venerdì 11 dicembre 2026".
     expect(page.locator("main")).to_contain_text(
         re.compile(rf"chiude il {WEEKDAY} \d{{1,2}} [a-z]+ \d{{4}}")
@@ -136,20 +144,30 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
     expect(intro).to_contain_text("What happens to your comment")
     expect(page.locator("body")).not_to_contain_text("p.m..")
 
-    # Sections read without a wall of forms: each form is one line until she writes.
+    # Sections read without a wall of forms: one button a section, no open form.
     sections = page.locator("section.room-section[data-section]")
     first = sections.nth(0)
     send = first.get_by_role("button", name="Send comment")
     expect(send).to_be_hidden()
-    expect(first.locator("textarea[name=quote]")).to_be_hidden()
+    expect(page.locator("form.comment-form:visible")).to_have_count(0)
+    expect(page.get_by_role("button", name="Comment on this section")).to_have_count(
+        sections.count()
+    )
     giulia.screens("stakeholder-room-en")
 
-    # 3. A comment on a section: writing opens the form; the confirmation is where she is.
+    # 3. A comment on a section: the button opens that form only; Cancel closes it again.
     section_comment = "Migrant associations could co-host the welcome desk once a week."
+    opener = first.get_by_role("button", name="Comment on this section")
+    opener.click()
     text = first.locator("form.comment-form textarea[name=text]")
-    text.click()
+    expect(text).to_be_focused()
     expect(send).to_be_visible()
     expect(first.locator("textarea[name=quote]")).to_be_visible()
+    expect(page.locator("form.comment-form:visible")).to_have_count(1)
+    first.get_by_role("button", name="Cancel").click()
+    expect(opener).to_be_focused()
+    expect(send).to_be_hidden()
+    opener.click()
     text.fill(section_comment)
     giulia.screens("stakeholder-writing")
     send.click()

@@ -1,6 +1,7 @@
 // Progressive enhancement of the consultation room. Without JavaScript every section shows its
 // whole comment form, and the passage field is there to type or paste into.
-// - Each form stays one line ("Comment on …") until the person writes in it; one open at a time.
+// - Each section shows a "Comment on this section" button; it opens that section's form (one open at
+//   a time) and "Cancel" closes an untouched form again.
 // - Selecting words in a section fills that section's passage field and offers "Comment on this
 //   passage" right there, which opens the form with the quote shown.
 // - After sending, the confirmation is moved to the comment it is about, which takes the focus.
@@ -13,23 +14,51 @@
     var text = form.querySelector("textarea[name=text]");
     var quote = form.querySelector(".quote-field");
     var hasErrors = form.querySelector(".field-error, .form-errors");
+    var opener = document.createElement("button");
+    opener.type = "button";
+    opener.className = "comment-opener button--secondary";
+    opener.textContent = form.getAttribute("data-open-label");
+    opener.setAttribute("aria-controls", form.id);
+    opener.setAttribute("aria-expanded", "true");
+    form.parentNode.insertBefore(opener, form);
+    opener.addEventListener("click", function () {
+      open(form);
+      text.focus();
+    });
+    var cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "button--secondary";
+    cancel.textContent = form.getAttribute("data-cancel-label");
+    form.querySelector(".comment-form__buttons").appendChild(cancel);
+    cancel.addEventListener("click", function () {
+      text.value = "";
+      quote.value = "";
+      collapse(form);
+      opener.focus();
+    });
     if (!text.value && !quote.value && !hasErrors) collapse(form);
-    text.addEventListener("focus", function () { open(form); });
+    else opener.hidden = true;
     quote.addEventListener("input", function () { showQuote(form); });
   });
 
+  function openerOf(form) {
+    return document.querySelector('[aria-controls="' + form.id + '"]');
+  }
+
   function collapse(form) {
-    form.classList.add("is-collapsed");
-    form.querySelector("textarea[name=text]").rows = 1;
+    form.hidden = true;
+    openerOf(form).hidden = false;
+    openerOf(form).setAttribute("aria-expanded", "false");
   }
 
   function open(form) {
     forms.forEach(function (other) {
       var empty = !other.querySelector("textarea[name=text]").value;
-      if (other !== form && empty && !other.classList.contains("is-collapsed")) collapse(other);
+      if (other !== form && empty && !other.hidden) collapse(other);
     });
-    form.classList.remove("is-collapsed");
-    form.querySelector("textarea[name=text]").rows = 4;
+    form.hidden = false;
+    openerOf(form).hidden = true;
+    openerOf(form).setAttribute("aria-expanded", "true");
     showQuote(form);
   }
 
