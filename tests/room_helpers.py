@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 
 from co_design.models import StrategyDraftPage
 
+from .review_helpers import client_for, save_draft
+
 
 def valdoria():
     return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
@@ -41,3 +43,21 @@ def close_consultation(page, username="editor-it"):
     task_state = page.current_workflow_task_state
     user = get_user_model().objects.get(username=username)
     task_state.task.specific.on_action(task_state, user, "close")
+
+
+def with_first_section_text(page, text):
+    """The latest draft's sections, the first one's body replaced by `text`."""
+    draft = page.get_latest_revision_as_object()
+    draft.sections[0].value["body"] = type(draft.sections[0].value["body"])(f"<p>{text}</p>")
+    return draft.sections
+
+
+def revise(page, text):
+    """editor-it saves a new revision whose first section says `text`."""
+    page.refresh_from_db()
+    response = save_draft(
+        client_for("editor-it"), page, sections=with_first_section_text(page, text)
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    return page.get_latest_revision()

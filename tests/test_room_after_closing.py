@@ -15,10 +15,11 @@ from co_design.models import (
     StakeholderComment,
 )
 
-from .review_helpers import act, client_for, save_draft
+from .review_helpers import act, client_for
 from .room_helpers import (
     close_consultation,
     post_comment,
+    revise,
     section_ids,
     valdoria,
 )
@@ -42,24 +43,6 @@ def room_of(client, page):
     response = client.get(f"/en/consultations/{page.pk}/")
     assert response.status_code == 200
     return response.content.decode()
-
-
-def with_first_section_text(page, text):
-    """The latest draft's sections, the first one's body replaced by `text`."""
-    draft = page.get_latest_revision_as_object()
-    draft.sections[0].value["body"] = type(draft.sections[0].value["body"])(f"<p>{text}</p>")
-    return draft.sections
-
-
-def revise(page, text):
-    """editor-it saves a new revision whose first section says `text`."""
-    page.refresh_from_db()
-    response = save_draft(
-        client_for("editor-it"), page, sections=with_first_section_text(page, text)
-    )
-    assert response.status_code == 302
-    page.refresh_from_db()
-    return page.get_latest_revision()
 
 
 # The outcome page

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from co_design.models import CommentEdit, CommentFlag, Decision, StakeholderComment
 
 from .review_helpers import client_for
-from .room_helpers import editor_comments, post_comment, section_ids, valdoria
+from .room_helpers import editor_comments, post_comment, revise, section_ids, valdoria
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +184,27 @@ def test_editors_see_in_the_admin_that_a_comment_was_edited_or_withdrawn(page, a
     withdrawn_panel = html[html.index(f'id="c{withdrawn.pk}"') :][:3000]
     assert "Taken back later." in withdrawn_panel
     assert "<strong>withdrawn by its author</strong>" in withdrawn_panel
+
+
+def test_a_section_says_once_what_changed_since_the_person_last_commented_on_it(page, author):
+    commented(author, page, text="First thought on the desk.")
+    commented(author, page, text="Second thought on the desk.")
+    revise(page, "Each service writes down its procedures with migrant associations.")
+
+    html = room(author, page)
+    assert html.count("What changed since you commented") == 1
+    first = html[html.index(f'id="section-{section_ids(page)[0]}"') :]
+    change = first[: first.index("</details>")]
+    assert "compared with the text you commented on" in change
+    assert "<ins>" in change and "migrant associations." in change and "<del>" in change
+    # Both comments still say, each, that the section changed since.
+    assert html.count("Changed since this comment") >= 2
+
+    # Somebody who did not comment on it is told nothing of the kind.
+    other = room(client_for("stakeholder-ngo-it"), page)
+    assert "First thought on the desk." in other
+    assert "What changed since you commented" not in other
+
+    # Commenting again on the new text: nothing changed since.
+    commented(author, page, text="Third thought, on the new text.")
+    assert "What changed since you commented" not in room(author, page)

@@ -2,6 +2,7 @@
 "How your input was used" page."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -90,6 +91,24 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
     return by_section, removed
 
 
+@dataclass(frozen=True)
+class ChangeSinceMine:
+    """How a section changed since the person last commented on it."""
+
+    since: object  # the date of their latest comment on the section
+    difference: str
+
+
+def change_since_mine(section, comments):
+    mine = [record for record in comments if record.is_mine]
+    if not mine:
+        return None
+    latest = max(mine, key=lambda record: record.comment.created_at)
+    if latest.section_text == section.text:
+        return None
+    return ChangeSinceMine(latest.comment.created_at, diff_html(latest.section_text, section.text))
+
+
 def render_room(request, page, consultation, status=200, comment_form=None, failed_reply=None):
     revision, draft = comments.draft_under_consultation(page)
     sections = sections_of(draft)
@@ -115,6 +134,7 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
                 "section": section,
                 "body": bodies[section.id],
                 "comments": by_section.get(section.id, []),
+                "change_since_mine": change_since_mine(section, by_section.get(section.id, [])),
                 "form": comment_form
                 if comment_form is not None and comment_form.data.get("section") == section.id
                 else CommentForm(

@@ -251,11 +251,16 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
     # 7. The editor revises that section: she sees what changed since she commented.
     in_site(REVISE % valdoria)
     page.reload()
-    mine = page.locator("li.comment", has_text=edited)
-    changed = mine.locator("details.changed")
+    # The section says it once, at its head; other sections, unchanged, say nothing.
+    first = page.locator("section.room-section[data-section]").nth(0)
+    changed = first.locator("details.changed--section")
     changed.get_by_text("What changed since you commented").click()
+    expect(changed).to_contain_text("compared with the text you commented on")
     expect(changed.locator("ins")).to_contain_text("with migrant associations.")
     expect(changed.locator("del").first).to_be_visible()
+    expect(page.locator("details.changed--section")).to_have_count(1)
+    mine = page.locator("li.comment", has_text=edited)
+    expect(mine.locator("details.changed summary")).to_have_text("Changed since this comment")
     giulia.screens("stakeholder-what-changed")
 
     # 8. She withdraws her passage comment: it says so; the text stays on record.
