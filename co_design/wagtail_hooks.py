@@ -80,6 +80,11 @@ def name_rich_text_editors():
     return format_html('<script src="{}"></script>', static("co_design/admin/rich_text_labels.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def name_admin_dialogs():
+    return format_html('<script src="{}"></script>', static("co_design/admin/dialog_names.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def admin_contrast_fixes():
     return format_html('<link rel="stylesheet" href="{}">', static("co_design/admin/admin.css"))

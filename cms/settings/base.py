@@ -207,6 +207,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ECCIPA co-design <nor
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "ECCIPA co-design"
+# No request to Gravatar from the admin: an editor's address hash is not sent to a third party
+# (a public body's privacy notice would have to declare it), and the admin works offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 
 def base_url_from(environ):

@@ -76,6 +76,28 @@ def test_partner_leads_sign_the_manifesto_from_the_editor(site, browser):
     lead_de.screens("lead-de-signed-still-missing")
     lead_de.close()
 
+    # 2b. lead-it asks for changes to the German text instead: the pop-up asks why.
+    lead_it = Person(browser, site, "lead-it", shots)
+    lead_it.sign_in("/admin/login/")
+    open_from_awaiting_review(lead_it, GERMAN_TITLE)
+    actions = footer_actions(lead_it)
+    actions.locator(".w-dropdown__toggle").click()
+    actions.get_by_role("button", name="Request changes").click()
+    dialog = lead_it.page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    reason = "Der zweite Abschnitt nennt Valdoria noch nicht."
+    dialog.locator("textarea[name=comment]").fill(reason)
+    lead_it.screens("lead-it-request-changes")
+    with lead_it.page.expect_navigation():
+        dialog.get_by_role("button", name=re.compile("Request changes")).click()
+    lead_it.page.wait_for_load_state()
+    expect(lead_it.page.locator(".messages")).to_contain_text(
+        f"Changes requested. “{GERMAN_TITLE}” goes back to Max Moreau, who is e-mailed your comment"
+    )
+    expect(lead_it.page.locator("img[src*=gravatar]")).to_have_count(0)
+    lead_it.screens("lead-it-changes-requested")
+    lead_it.close()
+
     # 3. lead-es, the last lead of the English Manifesto, opens it from the dashboard.
     lead = Person(browser, site, "lead-es", shots)
     lead.sign_in("/admin/login/")
