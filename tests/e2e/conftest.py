@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -28,17 +29,44 @@ print(json.dumps({
 """
 
 
+def live_database(folder, name):
+    """A database of the live site's own, of the kind the suite runs on: a fresh PostgreSQL
+    database on the suite's server when DATABASE_URL names one (dropped afterwards), else SQLite.
+    Returns its URL and what drops it."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{folder}/e2e.sqlite3", lambda: None
+    import psycopg
+
+    database = f"e2e_{name}_{os.getpid()}"
+
+    def execute(statement):
+        # From the server's maintenance database: the suite's own need not exist yet.
+        maintenance = urlsplit(url)._replace(path="/postgres").geturl()
+        with psycopg.connect(maintenance, autocommit=True) as connection:
+            connection.execute(statement)
+
+    execute(f'DROP DATABASE IF EXISTS "{database}"')
+    execute(f'CREATE DATABASE "{database}"')
+    return (
+        urlsplit(url)._replace(path=f"/{database}").geturl(),
+        lambda: execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'),
+    )
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, request):
     """The demo site on a database of its own, served on loopback, and the example consumer
     page served from a second loopback origin that the site allows by CORS."""
     folder = tmp_path_factory.mktemp("e2e")
+    database_url, drop_database = live_database(folder, request.module.__name__.split(".")[-1])
+    request.addfinalizer(drop_database)  # after the server below has stopped
     consumer_port, site_port = free_port(), free_port()
     consumer = f"http://127.0.0.1:{consumer_port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": f"sqlite:///{folder}/e2e.sqlite3",
+        "DATABASE_URL": database_url,
         "CORS_ALLOWED_ORIGINS": consumer,
     }
     env.pop("REDIS_URL", None)
