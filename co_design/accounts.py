@@ -23,6 +23,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import auth as wagtail_forms
 from wagtail.admin.views import account as wagtail_account
 
 from .language_preference import save_language, signed_in_redirect
@@ -81,16 +82,25 @@ class SignInView(auth_views.LoginView):
         return signed_in_redirect(form.get_user(), self.get_success_url())
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Invited stakeholders start without a password (they sign in through their invitation
-    link); Django would refuse them a reset link, which is how they set one. The reset link goes
-    to the same mailbox as the invitation, so it proves nothing less."""
+class ResetsPasswordlessAccounts:
+    """Invited people start without a password (they sign in through their invitation link);
+    Django would refuse them a reset link, which is how they set one. The reset link goes to the
+    same mailbox as the invitation, so it proves nothing less."""
 
     def get_users(self, email):
         users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
         # As Django does: a look-alike address that the database folds to the same case must
         # not receive someone else's link.
         return (user for user in users if folded(user.email) == folded(email))
+
+
+class PasswordResetForm(ResetsPasswordlessAccounts, auth_forms.PasswordResetForm):
+    """The public site's "Forgotten or never set your password?"."""
+
+
+class AdminPasswordResetForm(ResetsPasswordlessAccounts, wagtail_forms.PasswordResetForm):
+    """The admin's password reset (WAGTAILADMIN_USER_PASSWORD_RESET_FORM): an invited editor or
+    partner lead sets a first password there too."""
 
 
 def folded(text):

@@ -179,3 +179,25 @@ def test_password_reset_does_not_reveal_whether_an_address_is_known(client):
     response = client.post("/en/accounts/password-reset/", {"email": "nobody@example.org"})
     assert response.url == "/en/accounts/password-reset/sent/"
     assert mail.outbox == []
+
+
+def test_an_invited_lead_without_a_password_sets_one_through_the_admin_reset(client):
+    lead = UserFactory(username="new-lead", email="new.lead@example.org")
+    lead.set_unusable_password()
+    lead.save()
+
+    response = client.post("/admin/password_reset/", {"email": "new.lead@example.org"})
+    assert response.status_code == 302
+    assert response.url == "/admin/password_reset/done/"
+    [message] = mail.outbox
+    assert message.to == ["new.lead@example.org"]
+    link = re.search(r"https?://[^/\s]+(/admin/password_reset/confirm/\S+/)", message.body).group(1)
+    form = client.get(link, follow=True)
+    new_password = "a-long-new-passphrase-43"
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    assert done.status_code == 302
+    lead.refresh_from_db()
+    assert lead.check_password(new_password)

@@ -210,6 +210,8 @@ WAGTAIL_SITE_NAME = "ECCIPA co-design"
 # No request to Gravatar from the admin: an editor's address hash is not sent to a third party
 # (a public body's privacy notice would have to declare it), and the admin works offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Invited editors and partner leads have no password yet: the admin's reset sets their first one.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "co_design.accounts.AdminPasswordResetForm"
 
 
 def base_url_from(environ):
