@@ -74,6 +74,11 @@ class StakeholderComment(models.Model):
         _("organisation type"), max_length=32, choices=OrganisationType.choices, blank=True
     )
     show_name = models.BooleanField(_("name may be shown publicly"), default=False)
+    # The language of the room the comment was written in: moderators and editors read it in
+    # that language, whatever the author's profile says today.
+    language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
     submission_key = models.UUIDField(editable=False)
 
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)

@@ -4,7 +4,7 @@ Comment / CommentReply rows with our side data, and told to whoever needs to kno
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Comment, CommentReply
 
@@ -66,6 +66,14 @@ def profile_of(user):
     return getattr(user, "profile", None)
 
 
+def written_in():
+    """The site language the person is reading in, one of settings.LANGUAGES."""
+    try:
+        return translation.get_supported_language_variant(translation.get_language() or "")
+    except LookupError:
+        return ""
+
+
 def post_comment(user, page, section_id, text, quote="", show_name=False, submission_key=None):
     """A stakeholder's comment on a section (or a passage of it). Returns (comment, created)."""
     require(user, "comment", page)
@@ -100,6 +108,7 @@ def post_comment(user, page, section_id, text, quote="", show_name=False, submis
                 organisation=profile.organisation if profile else "",
                 organisation_type=profile.organisation_type if profile else "",
                 show_name=show_name,
+                language=written_in(),
                 submission_key=submission_key,
             )
             comment.log_create(page_revision=revision, user=user)

@@ -26,7 +26,7 @@ def test_the_moderator_reads_a_flag_in_context_and_hides_the_comment(site, brows
     expect(flagged).to_contain_text(
         re.compile(r"Written by \S+ \S+ on \d{1,2} \w+ \d{4}, \d{2}:\d{2}")
     )
-    expect(flagged).to_contain_text("Language: ")
+    expect(flagged).to_contain_text("Written in English")
     expect(flagged.get_by_role("heading", level=3)).to_have_text("Reasons given")
     expect(flagged.locator("ul li")).to_have_count(1)
     moderator.screens("moderator-flags")
