@@ -274,3 +274,24 @@ def test_view_restrictions_hold_for_the_pdf(client, manifesto):
     response = client.get(f"{manifesto.url}pdf/")
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_pages_print_from_the_browser_without_menus_and_with_link_addresses(client, manifesto):
+    """The served page laid out for print media (WeasyPrint reads @media print as a browser's
+    print preview does), with the site's own stylesheet."""
+    from django.contrib.staticfiles import finders
+
+    html = client.get(manifesto.url).content.decode()
+    with open(finders.find("co_design/site.css"), encoding="utf-8") as stylesheet:
+        css = stylesheet.read()
+    html = re.sub(r'<link rel="stylesheet"[^>]*>', lambda _match: f"<style>{css}</style>", html)
+    pdf = engine.weasyprint().HTML(string=html, base_url="http://testserver/").write_pdf()
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages
+    )
+    assert manifesto.title in text
+    assert "integration starts at the counter" in text
+    for screen_only in ("Skip to main content", "Sign in", "Download PDF", "Search"):
+        assert screen_only not in text
+    strategy = manifesto.published_chapters()[0].strategy
+    assert f"({strategy.url})" in text.replace(" ", "")
