@@ -56,6 +56,7 @@ def test_manifesto_pdf_has_cover_contents_chapters_record_and_signatures(client,
     cover, contents = pages[0], pages[1]
     assert "The ECCIPA Manifesto" in cover
     assert "grant agreement 2020-1-DE02-KA202-007701" in cover
+    assert f"http://testserver{manifesto.url}" in cover
     for partner in ("Stadt Rheinfeld", "Comune di Valdoria", "Ayuntamiento de Puerto Alba"):
         assert partner in cover
     chapters = [
@@ -295,3 +296,22 @@ def test_pages_print_from_the_browser_without_menus_and_with_link_addresses(clie
         assert screen_only not in text
     strategy = manifesto.published_chapters()[0].strategy
     assert f"({strategy.url})" in text.replace(" ", "")
+
+
+def test_a_strategy_under_consultation_prints_its_published_text(client):
+    """Valdoria's newer revision is in stakeholder consultation: its PDF is the live text."""
+    strategy = english(StrategyDraftPage, slug="valdoria-local-strategy")
+    assert strategy.has_unpublished_changes
+    draft = strategy.get_latest_revision_as_object()
+    live_text = [strategy.summary, *(s.value["heading"] for s in strategy.sections)]
+    draft_only = [
+        text
+        for text in [draft.summary, *(s.value["heading"] for s in draft.sections)]
+        if text not in live_text
+    ]
+    assert draft_only, "the demo's draft differs from the live strategy"
+    text = pdf_text(client.get(f"{strategy.url}pdf/"))
+    for live in live_text:
+        assert " ".join(live.split()) in text
+    for unpublished in draft_only:
+        assert " ".join(unpublished.split()) not in text
