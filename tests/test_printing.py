@@ -196,7 +196,8 @@ def test_a_pdf_is_only_read(client, manifesto):
 
 def test_download_pdf_links(client, manifesto):
     strategy = puerto_alba()
-    for page in (manifesto, english(TrainingProgrammePage), strategy):
+    module = TrainingModulePage.objects.live().filter(locale__language_code="en").first()
+    for page in (manifesto, english(TrainingProgrammePage), module, strategy):
         html = client.get(page.url).content.decode()
         assert f'href="{page.url}pdf/" download>Download PDF</a>' in html
     html = client.get(f"/en/consultations/{strategy.pk}/outcome/").content.decode()
@@ -234,6 +235,16 @@ def test_pdf_is_cached_per_live_revision_and_purged_on_publish(
     text = pdf_text(client.get(url))
     assert "The ECCIPA Manifesto, second printing" in text
     assert cached_entry("guide", manifesto)["revision"] == revision.pk
+
+
+def test_unpublishing_deletes_the_pdf_and_the_address_answers_404(client):
+    module = TrainingModulePage.objects.live().filter(locale__language_code="en").first()
+    url = f"{module.url}pdf/"
+    assert client.get(url).status_code == 200
+    assert cached_entry("guide", module) is not None
+    module.unpublish()
+    assert cached_entry("guide", module) is None
+    assert client.get(url).status_code == 404
 
 
 def test_a_decision_changed_after_printing_is_printed_next_time(client):
