@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("invitations/<str:token>/", accept_invitation, name="accept_invitation"),
     path("consultations/", my_consultations, name="my_consultations"),
     path("consultations/", include("co_design.room.urls")),
+    path("consultations/", include("co_design.printing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

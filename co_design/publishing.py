@@ -1,4 +1,5 @@
-"""What publishing sets off: the GraphQL answer cache is purged, and webhooks are sent.
+"""What publishing sets off: the GraphQL answer cache and the page's printed guides are purged,
+and webhooks are sent.
 
 Both wait for the transaction to commit, so that neither a receiver nor the next request sees
 content older than the change (the purge also happens at once, for code that runs outside a
@@ -25,6 +26,7 @@ from .models import (
     StakeholderComment,
     Territory,
 )
+from .printing import cache as printed_guides
 from .webhooks import enqueue_deliveries, event_payload, page_type_of
 
 # Besides pages, what the API shows comes from these (privacy of pages included):
@@ -69,12 +71,14 @@ def send_webhooks(event, page, revision=None):
 @receiver(page_published)
 def on_page_published(sender, instance, revision=None, **kwargs):
     purge_graphql_cache()
+    printed_guides.purge_page(instance.pk)
     send_webhooks("page.published", instance, revision)
 
 
 @receiver(page_unpublished)
 def on_page_unpublished(sender, instance, **kwargs):
     purge_graphql_cache()
+    printed_guides.purge_page(instance.pk)
     send_webhooks("page.unpublished", instance)
 
 

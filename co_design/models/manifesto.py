@@ -10,10 +10,11 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, TitledTextBlock
 from ..panels import SignOffStatusPanel
+from ..printing.pages import PrintablePage
 from .pages import PublishedThroughReview
 
 
-class ManifestoPage(PublishedThroughReview, Page):
+class ManifestoPage(PrintablePage, PublishedThroughReview, Page):
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     principles = StreamField(
         [("principle", TitledTextBlock(label=_("Principle")))], verbose_name=_("principles")

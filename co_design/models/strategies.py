@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, StrategySectionBlock
 from ..panels import ConsultationPanel
+from ..printing.pages import PrintablePage
 from .needs_review import NeedsFinding
 from .pages import OnePerTerritoryMixin, PublishedThroughReview
 
@@ -34,7 +35,7 @@ class StrategyIndexPage(Page):
         return context
 
 
-class StrategyDraftPage(OnePerTerritoryMixin, PublishedThroughReview, Page):
+class StrategyDraftPage(PrintablePage, OnePerTerritoryMixin, PublishedThroughReview, Page):
     """A territory's Local Strategy; its sections are what stakeholders comment on."""
 
     territory = models.ForeignKey(

@@ -12,10 +12,11 @@ from wagtail.search import index
 
 from ..blocks import ACTIVITY_BLOCKS, RESOURCE_BLOCKS, RICH_TEXT_FEATURES
 from ..choices import DeliveryFormat
+from ..printing.pages import PrintablePage
 from .pages import PublishedThroughReview
 
 
-class TrainingProgrammePage(PublishedThroughReview, Page):
+class TrainingProgrammePage(PrintablePage, PublishedThroughReview, Page):
     """The Training Programme Toolkit that other European cities use to replicate the training."""
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
@@ -41,7 +42,7 @@ class TrainingProgrammePage(PublishedThroughReview, Page):
         return context
 
 
-class TrainingModulePage(PublishedThroughReview, Page):
+class TrainingModulePage(PrintablePage, PublishedThroughReview, Page):
     territory = models.ForeignKey(
         "co_design.Territory",
         verbose_name=_("lead territory"),

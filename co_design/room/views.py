@@ -309,13 +309,9 @@ def withdraw_comment(request, page_id, comment_id):
     return act_on_comment(request, page_id, comment_id, withdraw)
 
 
-def outcome(request, page_id):
-    """How your input was used: every decision, once the page is published and the
-    consultation ended (before that, this page does not exist: 404 for everyone). Only what
-    StakeholderComment.publicly_shown allows, as the GraphQL participation record counts."""
-    if refusal := read_only(request):
-        return refusal
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+def outcome_context(page):
+    """What the *How your input was used* page of `page` shows (its printed version too), or
+    404 when no comment may be shown yet."""
     records = list(
         StakeholderComment.objects.filter(comment__page_id=page.pk)
         .publicly_shown()
@@ -328,13 +324,19 @@ def outcome(request, page_id):
     for record in records:
         if record.decision:
             counts[record.decision] += 1
-    return TemplateResponse(
-        request,
-        "co_design/consultation_outcome.html",
-        {
-            "page": page,
-            "records": records,
-            "decision_counts": [(Decision(value).label, count) for value, count in counts.items()],
-            "undecided": sum(1 for record in records if not record.decision),
-        },
-    )
+    return {
+        "page": page,
+        "records": records,
+        "decision_counts": [(Decision(value).label, count) for value, count in counts.items()],
+        "undecided": sum(1 for record in records if not record.decision),
+    }
+
+
+def outcome(request, page_id):
+    """How your input was used: every decision, once the page is published and the
+    consultation ended (before that, this page does not exist: 404 for everyone). Only what
+    StakeholderComment.publicly_shown allows, as the GraphQL participation record counts."""
+    if refusal := read_only(request):
+        return refusal
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    return TemplateResponse(request, "co_design/consultation_outcome.html", outcome_context(page))
