@@ -83,6 +83,9 @@ class ToolkitPackageView(AdministratorsOnly, WagtailAdminTemplateMixin, FormView
     form_class = ImportForm
     http_method_names = ["get", "post", "head", "options"]
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(schema_version=package_format.SCHEMA_VERSION, **kwargs)
 

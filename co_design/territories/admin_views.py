@@ -53,6 +53,9 @@ class AddTerritoryView(WagtailAdminTemplateMixin, FormView):
     form_class = AddTerritoryForm
     http_method_names = ["get", "post", "head", "options"]
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not administrator(request.user):
             raise PermissionDenied(_("Only administrators add territories."))
