@@ -141,3 +141,22 @@ def test_lead_who_accepts_joins_the_manifesto_sign_off(client, django_capture_on
     assert lead in sign_off.leads()
     assert manifesto.get_workflow().name == "Manifesto sign-off"
     assert client.get("/admin/").status_code == 200
+
+
+def test_lead_address_of_an_existing_account_is_refused_and_nothing_is_written():
+    before = snapshot()
+
+    with pytest.raises(CommandError, match="Already registered"):
+        add(
+            "--name",
+            "Nordhavn",
+            "--country",
+            "EU",
+            "--language",
+            "en",
+            "--lead",
+            "Lukas <lead-de@example.org>",
+        )
+
+    assert snapshot() == before
+    assert not mail.outbox
