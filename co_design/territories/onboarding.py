@@ -53,6 +53,8 @@ class Onboarding:
 
     territory: Territory = None
     changes: list = field(default_factory=list)
+    # Sentences about pages written in the territory's language, said in the operator's.
+    later: list = field(default_factory=list)
 
 
 def choice(value, choices, what):
@@ -129,6 +131,7 @@ def add_territory(name, country, language, editor=None, lead=None, invited_by=No
             ensure_strategy(territory, locale, invited_by, report),
             ensure_module(territory, locale, invited_by, report),
         ]
+    report.changes.extend(sentence() for sentence in report.later)
     for page in pages:
         grant_territory_editing(page)
     for role, person in (("editor", editor), ("partner_lead", lead)):
@@ -179,9 +182,11 @@ def index_in(model, locale, report):
     for page in (*index.get_ancestors().type(HomePage).specific(), index):
         if not page.live and not getattr(page, "publishes_only_through_review", False):
             page.save_revision().publish()
-    report.changes.append(
-        _("Translated the %(page)s into %(language)s.")
-        % {"page": model._meta.verbose_name, "language": locale.get_display_name()}
+    report.later.append(
+        lambda: (
+            _("Translated the %(page)s into %(language)s.")
+            % {"page": model._meta.verbose_name, "language": locale.get_display_name()}
+        )
     )
     return index
 
@@ -197,9 +202,11 @@ def ensure_workflow(index):
 def add_draft(parent, page, user, report):
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
-    report.changes.append(
-        _("Created the draft “%(title)s” (%(kind)s).")
-        % {"title": page.title, "kind": page._meta.verbose_name}
+    report.later.append(
+        lambda: (
+            _("Created the draft “%(title)s” (%(kind)s).")
+            % {"title": page.title, "kind": page._meta.verbose_name}
+        )
     )
     return page
 

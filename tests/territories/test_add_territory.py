@@ -95,6 +95,8 @@ def test_new_territory_gets_groups_drafts_in_its_language_workflows_and_invitati
     lead_mail = next(m for m in mail.outbox if m.to == ["lars@nordhavn.example.org"])
     assert "Nordhavn" in lead_mail.subject
     assert "Added the territory Nordhavn." in output
+    # The pages are in the territory's language; what the command says, in the operator's.
+    assert "Created the draft “Lokale Strategie: Nordhavn” (local strategy draft)." in output
 
 
 def test_second_run_changes_nothing_and_says_so(django_capture_on_commit_callbacks):
