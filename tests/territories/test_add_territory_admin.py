@@ -35,6 +35,9 @@ def test_administrator_adds_a_territory_in_the_admin(
     assert Invitation.objects.filter(territory__name="Nordhavn").count() == 2
     assert len(mail.outbox) == 2
 
+    listing = admin_client.get("/admin/invitations/").content.decode()
+    assert "Partner lead" in listing and "lars@nordhavn.example.org" in listing
+
     again = admin_client.post("/admin/territories/add/", FORM)
     assert "Nordhavn was already set up: nothing changed." in again.content.decode()
 
