@@ -314,3 +314,27 @@ def test_export_command_writes_a_package_the_import_command_reads(tmp_path):
     with pytest.raises(CommandError, match="not a Toolkit package"):
         (tmp_path / "bad.zip").write_bytes(b"not a zip")
         call_command("import_toolkit", str(tmp_path / "bad.zip"), "--territory", "rheinfeld")
+
+
+def test_a_module_travels_in_every_language_it_is_published_in():
+    module = TrainingModulePage.objects.live().filter(locale__language_code="en").first()
+    german = module.copy_for_translation(Locale.objects.get(language_code="de")).specific
+    german.title = "Interkulturelle Kommunikation am Schalter"
+    publish_directly(german)
+    data = export_package()
+    content = json.loads(zipfile.ZipFile(io.BytesIO(data)).read("toolkit.json"))
+    [entry] = [m for m in content["modules"] if len(m["translations"]) > 1]
+    assert {t["locale"]: t["title"] for t in entry["translations"]} == {
+        "en": module.title,
+        "de": "Interkulturelle Kommunikation am Schalter",
+    }
+    forget_the_originals()
+    site = fresh_site()
+
+    import_package(data, "rheinfeld", site=site)
+
+    imported = TrainingModulePage.objects.filter(slug=module.slug)
+    assert {page.locale.language_code for page in imported} == {"en", "de"}
+    assert len({page.translation_key for page in imported}) == 1
+    german_toolkit = imported.get(locale__language_code="de").get_parent()
+    assert german_toolkit.get_parent().pk == site.root_page.get_translation(german.locale).pk
