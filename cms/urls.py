@@ -10,6 +10,7 @@ from co_design import accounts, audit_log
 from co_design.graphql_api.view import PublicGraphQLView
 from co_design.invitation_views import accept_invitation
 from co_design.my_consultations import my_consultations
+from co_design.replication.views import toolkit_package
 from co_design.review import edit_page, revisions_compare, workflow_action
 from co_design.search import search
 
@@ -41,6 +42,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", PublicGraphQLView.as_view(), name="graphql"),
+    path("toolkit-package.zip", toolkit_package, name="toolkit_package"),
 ]
 
 if settings.DEBUG:

@@ -36,7 +36,9 @@ def accept_invitation(request, token):
             status = 404 if invitation is None else refusal.status
             return without_referrer(refused(request, refusal.message, status))
         login(request, user, backend="co_design.accounts.EmailOrUsernameBackend")
-        return without_referrer(signed_in_redirect(user, reverse("my_consultations")))
+        # A territory's first editor and partner lead work in the admin.
+        start = reverse("wagtailadmin_home") if user.is_staff else reverse("my_consultations")
+        return without_referrer(signed_in_redirect(user, start))
     reason = refusal_to_redeem(invitation)
     if reason:
         return without_referrer(refused(request, reason, status=404 if invitation is None else 410))

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -24,7 +23,7 @@ from .models import Invitation, Profile
 from .models.invitations import hash_token
 from .notifications import absolute
 from .refusals import Refused
-from .roles import ROLE_GROUPS
+from .roles import groups_for_role
 
 
 class InvitationRefused(Refused):
@@ -196,26 +195,28 @@ def account_for(invitation):
         email=invitation.email,
         # One field for the whole name: names do not split into first and last everywhere.
         first_name=invitation.name[:150],
+        # A territory's first editor and partner lead work in the admin.
+        is_staff=invitation.role != Invitation.Role.STAKEHOLDER,
     )
     user.set_unusable_password()
     user.save()
     create_profile(user, invitation)
-    user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS["stakeholder"])[0])
+    user.groups.add(*groups_for_role(invitation.role, invitation.territory))
     Invitation.objects.filter(pk=invitation.pk).update(created_user=user)
     return user
 
 
 def refusal_to_sign_in(invitation, user):
     """Why the invitation's link may not sign `user` in, or None. Only the password-less
-    stakeholder account the invitation itself created qualifies."""
+    account the invitation itself created, with the invitation's role alone, qualifies."""
     if not user.is_active:
         return _("The account of this e-mail address is deactivated. Please contact the editors.")
     if (
         user.pk != invitation.created_user_id
         or user.has_usable_password()
-        or user.is_staff
+        or (user.is_staff and invitation.role == Invitation.Role.STAKEHOLDER)
         or user.is_superuser
-        or rules.roles_of(user) - {"stakeholder"}
+        or rules.roles_of(user) - {invitation.role}
     ):
         return _(
             "An account already uses this e-mail address, and an invitation link cannot sign "

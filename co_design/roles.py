@@ -16,6 +16,7 @@ ROLE_GROUPS = {
     "stakeholder": "Stakeholders",
 }
 TERRITORY_EDITORS = "Editors · {territory}"
+TERRITORY_LEADS = "Partner leads · {territory}"
 
 
 def ensure_role_groups():
@@ -33,6 +34,21 @@ def ensure_role_groups():
 
 def territory_editors(territory):
     return Group.objects.get_or_create(name=TERRITORY_EDITORS.format(territory=territory.name))[0]
+
+
+def territory_leads(territory):
+    return Group.objects.get_or_create(name=TERRITORY_LEADS.format(territory=territory.name))[0]
+
+
+def groups_for_role(role, territory):
+    """The groups an account of `role` in `territory` joins: the role's, and for editors and
+    partner leads their territory's."""
+    groups = [Group.objects.get_or_create(name=ROLE_GROUPS[role])[0]]
+    if role == "editor":
+        groups.append(territory_editors(territory))
+    elif role == "partner_lead":
+        groups.append(territory_leads(territory))
+    return groups
 
 
 def page_permission(codename):

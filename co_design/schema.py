@@ -24,6 +24,7 @@ from .graphql_api.types import (
     TrainingModuleType,
 )
 from .models import Competence
+from .replication.api import toolkit_package_field
 
 
 def locale_argument():
@@ -65,6 +66,7 @@ class Query(graphene.ObjectType):
     needs_reviews = required_list(NeedsReviewType, locale=locale_argument())
     territories = required_list(TerritoryType, locale=locale_argument())
     competences = required_list(CompetenceType, locale=locale_argument())
+    toolkit_package = toolkit_package_field()
 
     def resolve_manifesto(root, info, locale):
         return lookups.manifesto(info.context, fallback_chain(locale))
@@ -92,6 +94,9 @@ class Query(graphene.ObjectType):
 
     def resolve_territories(root, info, locale):
         return lookups.territories(fallback_chain(locale))
+
+    def resolve_toolkit_package(root, info):
+        return {}
 
     def resolve_competences(root, info, locale):
         fallback_chain(locale)

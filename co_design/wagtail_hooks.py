@@ -11,9 +11,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import invitation_admin, review, rules
 from .models import Competence, Profile, Territory, WebhookDelivery, WebhookEndpoint
+from .replication import admin_views as replication_admin
 from .review import send_edited_page_back_through_review
 from .room import admin_views
 from .room.dashboard import ConsultationsPanel, ReviewsPanel
+from .territories import admin_views as territory_admin
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -56,6 +58,24 @@ def register_invitations_menu_item():
 @hooks.register("register_admin_urls")
 def register_invitation_urls():
     return [path("invitations/", include(invitation_admin))]
+
+
+@hooks.register("register_eccipa_network_menu_item")
+def register_toolkit_package_menu_item():
+    return replication_admin.menu_item()
+
+
+@hooks.register("register_eccipa_network_menu_item")
+def register_add_territory_menu_item():
+    return territory_admin.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_network_growth_urls():
+    return [
+        path("toolkit-package/", include(replication_admin)),
+        path("territories/add/", include(territory_admin)),
+    ]
 
 
 @hooks.register("after_edit_page")

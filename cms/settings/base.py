@@ -302,3 +302,9 @@ WEBHOOK_RETRY_BASE_SECONDS = 30
 # loopback, private and other non-public addresses. Production ignores both.
 WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
+
+# The Toolkit's replication package (co_design/replication/) carries this licence in its manifest.
+TOOLKIT_PACKAGE_LICENCE = os.environ.get("TOOLKIT_PACKAGE_LICENCE", "CC-BY-SA-4.0")
+TOOLKIT_PACKAGE_LICENCE_URL = os.environ.get(
+    "TOOLKIT_PACKAGE_LICENCE_URL", "https://creativecommons.org/licenses/by-sa/4.0/"
+)

@@ -21,3 +21,8 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # One process (the development server, a test run) counts sign-in failures in its own memory;
     # django-axes warns because that would not be shared between several app processes.
     SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+if os.environ.get("EMAIL_FILE_PATH"):
+    # A browser journey reads the e-mails of its live server from files in this folder.
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]

@@ -35,6 +35,11 @@ class InvitationQuerySet(models.QuerySet):
 
 
 class Invitation(models.Model):
+    class Role(models.TextChoices):
+        STAKEHOLDER = "stakeholder", _("stakeholder")
+        EDITOR = "editor", _("editor")
+        PARTNER_LEAD = "partner_lead", _("partner lead")
+
     class Status(models.TextChoices):
         OPEN = "open", _("open")
         USED = "used", _("used")
@@ -52,6 +57,11 @@ class Invitation(models.Model):
     )
     language = models.CharField(
         _("preferred language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
+    )
+    # Stakeholders are invited by editors; a new territory's first editor and partner lead by
+    # the administrator who adds the territory (co_design.territories).
+    role = models.CharField(
+        _("role"), max_length=16, choices=Role.choices, default=Role.STAKEHOLDER
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

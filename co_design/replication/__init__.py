@@ -1,0 +1,1 @@
+"""The Toolkit's replication package: export it as a documented zip, import it elsewhere."""

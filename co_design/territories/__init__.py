@@ -1,0 +1,1 @@
+"""A new partner territory joins the network."""
