@@ -4,7 +4,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('co_design', '0011_take_part_and_information_pages'),
+        ('co_design', '0012_comment_language'),
     ]
 
     operations = [
