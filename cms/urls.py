@@ -6,12 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from co_design import accounts, audit_log
+from co_design.access import audit_log
+from co_design.accounts import sign_in as accounts
+from co_design.consultation.my_consultations import my_consultations
 from co_design.graphql_api.view import PublicGraphQLView
-from co_design.invitation_views import accept_invitation
-from co_design.my_consultations import my_consultations
-from co_design.review import edit_page, revisions_compare, workflow_action
-from co_design.search import search
+from co_design.invitations.views import accept_invitation
+from co_design.public.search import search
+from co_design.review.admin_views import edit_page, revisions_compare, workflow_action
 
 urlpatterns = [
     # Ahead of Wagtail's admin URLs: the same views, one writer at a time per page
@@ -55,7 +56,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(accounts)),
     path("invitations/<str:token>/", accept_invitation, name="accept_invitation"),
     path("consultations/", my_consultations, name="my_consultations"),
-    path("consultations/", include("co_design.room.urls")),
+    path("consultations/", include("co_design.consultation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

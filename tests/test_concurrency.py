@@ -48,7 +48,7 @@ for number in range(%(count)d):
     session["_auth_user_id"] = str(user.pk)
     # As a sign-in stores it: the backend that signs people in (the first, django-axes, only
     # refuses locked-out sign-ins and loads nobody).
-    session["_auth_user_backend"] = "co_design.accounts.EmailOrUsernameBackend"
+    session["_auth_user_backend"] = "co_design.accounts.sign_in.EmailOrUsernameBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.create()
     sessions[user.username] = session.session_key

@@ -107,7 +107,7 @@ def closed_port_url():
 
 
 def webhook_tasks():
-    return DBTaskResult.objects.filter(task_path="co_design.tasks.deliver_webhook")
+    return DBTaskResult.objects.filter(task_path="co_design.publishing.delivery.deliver_webhook")
 
 
 def run_due_tasks():

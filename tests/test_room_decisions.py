@@ -157,7 +157,7 @@ def test_exports_contain_every_comment_and_reply(page):
 
 
 def test_exported_text_never_runs_as_a_spreadsheet_formula(page):
-    from co_design.room import comments
+    from co_design.consultation import services as comments
 
     comments.post_comment(
         _user("stakeholder-school-it"),

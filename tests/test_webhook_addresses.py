@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from co_design.models import StrategyDraftPage, WebhookDelivery, WebhookEndpoint
-from co_design.models.webhooks import validate_webhook_url
+from co_design.publishing.models import validate_webhook_url
 
 from .test_graphql_webhooks import SECRET, Receiver, publish
 

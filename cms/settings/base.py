@@ -84,7 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "co_design.context_processors.site_navigation",
+                "co_design.public.navigation.site_navigation",
             ],
         },
     },
@@ -147,7 +147,7 @@ LOGIN_REDIRECT_URL = "my_consultations"
 AUTHENTICATION_BACKENDS = [
     # First: refuses every sign-in of a locked-out name and address before a password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "co_design.accounts.EmailOrUsernameBackend",
+    "co_design.accounts.sign_in.EmailOrUsernameBackend",
 ]
 # Sign-in throttling (django-axes, on the site's and the admin's sign-in): after
 # SIGN_IN_FAILURE_LIMIT failed attempts with one name from one network address, that pair is
@@ -160,9 +160,9 @@ AXES_CACHE = "default"
 AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_CALLABLE = "co_design.accounts.sign_in_name"
-AXES_CLIENT_IP_CALLABLE = "co_design.accounts.client_ip"
-AXES_LOCKOUT_CALLABLE = "co_design.accounts.locked_out"
+AXES_USERNAME_CALLABLE = "co_design.accounts.sign_in.sign_in_name"
+AXES_CLIENT_IP_CALLABLE = "co_design.accounts.sign_in.client_ip"
+AXES_LOCKOUT_CALLABLE = "co_design.accounts.sign_in.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 # Password reset e-mails (site and admin) per e-mail address and per network address, per hour.
@@ -235,10 +235,10 @@ GRAPHENE = {"SCHEMA": "cms.schema.schema"}
 # Review workflow: every approval covers one revision; an edit during review starts it again,
 # and finishing publishes exactly the reviewed revision.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "co_design.workflow_finish.publish_reviewed_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "co_design.review.finish.publish_reviewed_revision"
 
 # Every e-mail goes through the task queue; the worker (or the inline backend) delivers it.
-EMAIL_BACKEND = "co_design.mail.TaskQueueEmailBackend"
+EMAIL_BACKEND = "co_design.notifications.mail.TaskQueueEmailBackend"
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 # Consultation room limits: longest comment or reply, and posts per person per window (seconds).

@@ -12,9 +12,9 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from graphql import GraphQLError, execute, validate
 
-from .context import ApiContext
-from .errors import ErrorCode, error_message
-from .limits import limit_rules, validation_rules, without_suggestions
+from co_design.graphql_api.context import ApiContext
+from co_design.graphql_api.errors import ErrorCode, error_message
+from co_design.graphql_api.limits import limit_rules, validation_rules, without_suggestions
 
 logger = logging.getLogger(__name__)
 

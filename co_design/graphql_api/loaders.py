@@ -10,16 +10,13 @@ from collections import defaultdict
 from wagtail.documents import get_document_model
 from wagtail.models import Page, TaskState
 
-from ..models import (
-    NeedsFinding,
-    NeedsReviewPage,
-    PartnerOrganisation,
-    SignOff,
-    StakeholderComment,
-    StrategyDraftPage,
-    TrainingModulePage,
-)
-from .locales import best_translations
+from co_design.activities.needs_review import NeedsFinding, NeedsReviewPage
+from co_design.activities.strategies import StrategyDraftPage
+from co_design.activities.training import TrainingModulePage
+from co_design.consultation.models import StakeholderComment
+from co_design.graphql_api.locales import best_translations
+from co_design.review.sign_off import SignOff
+from co_design.territories import PartnerOrganisation
 
 
 class Loader:

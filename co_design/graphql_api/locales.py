@@ -6,7 +6,7 @@ from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
-from .errors import ApiError, ErrorCode
+from co_design.graphql_api.errors import ApiError, ErrorCode
 
 
 def fallback_chain(language_code):

@@ -12,13 +12,13 @@ import graphene
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from ..models import TrainingModulePage
-from .enums import DeliveryFormat
-from .errors import ApiError, ErrorCode
-from .limits import MAX_ID, parse_id
-from .locales import best_translations
-from .lookups import announce_modules, modules_queryset, with_chain
-from .types import TrainingModuleType
+from co_design.activities.training import TrainingModulePage
+from co_design.graphql_api.enums import DeliveryFormat
+from co_design.graphql_api.errors import ApiError, ErrorCode
+from co_design.graphql_api.limits import MAX_ID, parse_id
+from co_design.graphql_api.locales import best_translations
+from co_design.graphql_api.lookups import announce_modules, modules_queryset, with_chain
+from co_design.graphql_api.types.training import TrainingModuleType
 
 CURSOR_PREFIX = "module:"
 MAX_SEARCH_LENGTH = 200

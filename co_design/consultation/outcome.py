@@ -1,0 +1,44 @@
+"""The public page "How your input was used": every decision on the comments of a published page."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from co_design.consultation.models import (
+    Decision,
+    StakeholderComment,
+)
+from co_design.consultation.views import read_only
+
+
+def outcome(request, page_id):
+    """How your input was used: every decision, once the page is published and the
+    consultation ended (before that, this page does not exist: 404 for everyone). Only what
+    StakeholderComment.publicly_shown allows, as the GraphQL participation record counts."""
+    if refusal := read_only(request):
+        return refusal
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    records = list(
+        StakeholderComment.objects.filter(comment__page_id=page.pk)
+        .publicly_shown()
+        .select_related("comment__user", "adopted_in")
+        .order_by("comment__created_at")
+    )
+    if not records:
+        raise Http404(_("No comments were collected on this page."))
+    counts = {choice: 0 for choice in Decision.values}
+    for record in records:
+        if record.decision:
+            counts[record.decision] += 1
+    return TemplateResponse(
+        request,
+        "co_design/consultation_outcome.html",
+        {
+            "page": page,
+            "records": records,
+            "decision_counts": [(Decision(value).label, count) for value, count in counts.items()],
+            "undecided": sum(1 for record in records if not record.decision),
+        },
+    )
