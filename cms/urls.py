@@ -16,7 +16,7 @@ from co_design.review.admin_views import edit_page, revisions_compare, workflow_
 
 urlpatterns = [
     # Ahead of Wagtail's admin URLs: the same views, one writer at a time per page
-    # (co_design/page_locks.py), and workflow refusals explained.
+    # (co_design/review/locks.py), and workflow refusals explained.
     path("admin/pages/<id:page_id>/edit/", edit_page, name="eccipa_edit_page"),
     path(
         "admin/pages/workflow/action/<id:page_id>/<slug:action_name>/<id:task_state_id>/",
@@ -24,14 +24,14 @@ urlpatterns = [
         name="eccipa_workflow_action",
     ),
     # Ahead of Wagtail's admin URLs: the comparison of revisions, also for the partner leads
-    # asked to sign the page (co_design/review.py).
+    # asked to sign the page (co_design/review/admin_views.py).
     re_path(
         r"^admin/pages/(?P<pk>[0-9]{1,18})/revisions/compare/(?P<revision_id_a>live|earliest|\d+)"
         r"\.\.\.(?P<revision_id_b>live|latest|\d+)/$",
         revisions_compare,
     ),
     # Ahead of Wagtail's admin URLs: the Site history and page histories as the rules allow
-    # (co_design/audit_log.py).
+    # (co_design/access/audit_log.py).
     path("admin/reports/site-history/", audit_log.site_history),
     path("admin/reports/site-history/results/", audit_log.site_history_results),
     path("admin/pages/<int:page_id>/history/", audit_log.page_history),

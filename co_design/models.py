@@ -32,7 +32,6 @@ from co_design.review.approval import EditorialApprovalTask
 from co_design.review.consultation_task import ConsultationTask
 from co_design.review.models import Consultation
 from co_design.review.sign_off import PartnerSignOffTask, SignOff
-from co_design.review.steps import WorkflowActionRefused
 from co_design.territories import Competence, PartnerOrganisation, Territory
 
 __all__ = [
@@ -73,5 +72,4 @@ __all__ = [
     "WebhookDelivery",
     "WebhookEndpoint",
     "WebhookPageType",
-    "WorkflowActionRefused",
 ]

@@ -51,7 +51,7 @@ class Query(graphene.ObjectType):
         TrainingModuleConnection,
         required=True,
         locale=locale_argument(),
-        first=graphene.Int(description=f"At most {settings.GRAPHQL_MAX_PAGE_SIZE}."),
+        first=graphene.Int(description=f"At most {settings.ECCIPA_GRAPHQL['MAX_PAGE_SIZE']}."),
         after=graphene.String(description="The endCursor of the previous page."),
         filter=TrainingModuleFilter(),
         sort=TrainingModuleSort(),

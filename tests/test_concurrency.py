@@ -65,8 +65,8 @@ def revisions(slug, model=StrategyDraftPage):
     return count, page.live_revision_id, page.latest_revision_id
 valdoria = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 print(json.dumps({
-    "comments": list(StakeholderComment.objects.filter(comment__page=valdoria).values_list(
-        "comment_id", "comment__text", "section_id", "submission_key")),
+    "comments": list(StakeholderComment.objects.filter(wagtail_comment__page=valdoria).values_list(
+        "wagtail_comment_id", "wagtail_comment__text", "section_id", "submission_key")),
     "wagtail_comments": Comment.objects.filter(page=valdoria).count(),
     "valdoria": revisions("valdoria-local-strategy"),
     "rheinfeld": revisions("rheinfeld-needs-review", NeedsReviewPage),

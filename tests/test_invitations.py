@@ -131,7 +131,7 @@ def test_only_a_hash_of_the_token_is_stored():
 
 
 def test_the_link_expires_after_the_configured_days(settings):
-    settings.STAKEHOLDER_INVITATION_DAYS = 3
+    settings.ECCIPA_INVITATIONS = {**settings.ECCIPA_INVITATIONS, "VALID_DAYS": 3}
     invitation, _ = invitation_link()
     assert invitation.expires_at - invitation.created_at == timedelta(days=3)
 

@@ -88,8 +88,8 @@ def nameable_log_entries(entries):
                 comment_ids[entry.pk] = comment_id
     consented = set(
         StakeholderComment.objects.filter(
-            comment_id__in=set(comment_ids.values()), show_name=True
-        ).values_list("comment_id", "comment__user_id")
+            wagtail_comment_id__in=set(comment_ids.values()), show_name=True
+        ).values_list("wagtail_comment_id", "wagtail_comment__user_id")
     )
     return {
         entry.pk

@@ -37,3 +37,9 @@ def invitable_territories(user):
         return Territory.objects.all()
     own = territory_of(user) if can_invite(user) else None
     return Territory.objects.filter(pk=own.pk) if own else Territory.objects.none()
+
+
+def has_no_role_but_stakeholder(user):
+    """Whether `user` holds no platform role beyond stakeholder: the only accounts an invitation
+    link may sign into."""
+    return not (roles_of(user) - {"stakeholder"})

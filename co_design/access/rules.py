@@ -2,7 +2,7 @@
 
 Every check returns a Verdict: allowed or not, and a translated reason a person can read. The
 consultation room, the workflow tasks and the admin wrapper all ask here; Wagtail's own page
-permissions (edit, publish) are granted to match by co_design.setup_review.
+permissions (edit, publish) are granted to match by co_design.review.setup.
 """
 
 from django.utils import timezone
@@ -44,12 +44,12 @@ WHILE_OPEN = {"comment", "reply", "flag"}
 THREAD_ACTIONS = {"reply": "reply", "agree": "comment", "flag": "flag"}
 
 
-def can_on_thread(user, action, record, now=None):
-    """May `user` reply to, agree with (`agree`) or report (`flag`) the comment `record` (a
-    StakeholderComment) or a reply in its thread? The page's rule first; then a comment hidden
+def can_on_thread(user, action, stakeholder_comment, now=None):
+    """May `user` reply to, agree with (`agree`) or report (`flag`) `stakeholder_comment` or a
+    reply in its thread? The page's rule first; then a comment hidden
     by a moderator closes its thread to everyone."""
-    verdict = can(user, THREAD_ACTIONS[action], record.comment.page, now=now)
-    if verdict and record.is_hidden:
+    verdict = can(user, THREAD_ACTIONS[action], stakeholder_comment.wagtail_comment.page, now=now)
+    if verdict and stakeholder_comment.is_hidden:
         return Verdict(
             False,
             _(

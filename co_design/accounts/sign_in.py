@@ -100,7 +100,7 @@ def folded(text):
 def client_ip(request):
     """The visitor's network address. Behind TRUSTED_PROXY_COUNT reverse proxies (each appending
     to X-Forwarded-For), the address the outermost trusted proxy saw; otherwise the peer's."""
-    proxies = settings.TRUSTED_PROXY_COUNT
+    proxies = settings.ECCIPA_SIGN_IN["TRUSTED_PROXY_COUNT"]
     if proxies:
         forwarded = [
             part.strip()
@@ -141,7 +141,7 @@ def throttled(request, message, retry_after):
 def locked_out(request, original_response=None, credentials=None):
     """axes' answer to a sign-in while the name and address are locked out (AXES_LOCKOUT_CALLABLE),
     the right password included."""
-    minutes = settings.SIGN_IN_COOLOFF_MINUTES
+    minutes = settings.ECCIPA_SIGN_IN["COOLOFF_MINUTES"]
     message = ngettext(
         "Too many failed attempts to sign in with this name from your network. For the safety "
         "of the account, signing in is paused: please try again in %(minutes)s minute.",
@@ -181,11 +181,11 @@ def password_reset_refusal(request, email):
     network = hashlib.sha256(client_ip(request).encode()).hexdigest()
     over_address = (
         count_within_window(f"password-reset:address:{address}", PASSWORD_RESET_WINDOW)
-        > settings.PASSWORD_RESET_EMAILS_PER_ADDRESS
+        > settings.ECCIPA_SIGN_IN["PASSWORD_RESET_EMAILS_PER_ADDRESS"]
     )
     over_network = (
         count_within_window(f"password-reset:ip:{network}", PASSWORD_RESET_WINDOW)
-        > settings.PASSWORD_RESET_EMAILS_PER_IP
+        > settings.ECCIPA_SIGN_IN["PASSWORD_RESET_EMAILS_PER_IP"]
     )
     if over_address or over_network:
         return gettext(

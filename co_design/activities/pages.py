@@ -30,7 +30,7 @@ class OnePerTerritoryMixin:
 class ReviewedPagePermissionTester(PagePermissionTester):
     """Wagtail asks its page permission tester before it offers or performs *Publish* (the
     editor's action menu, bulk actions, reverting to an old revision, the publish action
-    itself): for these pages the answer comes from co_design.rules, which lets nobody publish
+    itself): for these pages the answer comes from co_design.access.rules, which lets nobody publish
     them directly. Unpublishing, view restrictions and cancelling a scheduled go-live keep
     Wagtail's own publish permission."""
 
@@ -49,8 +49,9 @@ class ReviewedPagePermissionTester(PagePermissionTester):
 class PublishedThroughReview:
     """A page type that goes live only through the last step of its review workflow (editorial
     approval, or the last partner signature), in every locale: nobody publishes it directly,
-    not even a superuser. co_design.rules ("publish") decides from the class attribute; the
-    admin's hooks (co_design.review) refuse a publish Wagtail would otherwise perform."""
+    not even a superuser. co_design.access.rules ("publish") decides from the class attribute;
+    the admin's hooks (co_design.review.publish_guard) refuse a publish Wagtail would otherwise
+    perform."""
 
     publishes_only_through_review = True
 

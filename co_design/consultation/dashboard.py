@@ -13,6 +13,7 @@ from co_design.choices import OrganisationType
 from co_design.consultation.models import CommentFlag, FlagStatus, StakeholderComment
 from co_design.review.consultation_task import ConsultationTask
 from co_design.review.models import Consultation
+from co_design.view_objects import ViewObject
 
 
 def bars(counter, labels=None):
@@ -35,16 +36,16 @@ class ConsultationsPanel(Component):
     def get_context_data(self, parent_context=None):
         now = timezone.now()
         consultations = [
-            consultation
+            ViewObject(consultation)
             for consultation in Consultation.objects.open(now)
             .select_related("page")
             .order_by("closes_at")
             if rules.can(self.user, "resolve", consultation.page)
         ]
         types = dict(OrganisationType.choices)
-        rows = StakeholderComment.objects.filter(consultation__in=consultations).values_list(
-            "consultation_id", "section_heading", "organisation_type"
-        )
+        rows = StakeholderComment.objects.filter(
+            consultation__in=[consultation.instance for consultation in consultations]
+        ).values_list("consultation_id", "section_heading", "organisation_type")
         by_consultation = {}
         for consultation_id, heading, organisation_type in rows:
             sections, kinds = by_consultation.setdefault(consultation_id, (Counter(), Counter()))

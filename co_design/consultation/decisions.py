@@ -22,6 +22,7 @@ from co_design.consultation import exports
 from co_design.consultation import services as comments
 from co_design.consultation.forms import ADOPTING, CommentFilterForm, DecisionForm
 from co_design.consultation.models import FlagStatus, StakeholderComment
+from co_design.view_objects import ViewObject
 
 
 def page_for(request, page_id, action):
@@ -38,8 +39,8 @@ def comments_index(request, page_id):
     page = page_for(request, page_id, "resolve")
     revisions = page.revisions.order_by("-created_at")
     latest = revisions.first()
-    records = list(
-        StakeholderComment.objects.filter(comment__page_id=page.pk)
+    stakeholder_comments = list(
+        StakeholderComment.objects.filter(wagtail_comment__page_id=page.pk)
         .for_room()
         .annotate(
             waiting_flags=Count(
@@ -48,8 +49,8 @@ def comments_index(request, page_id):
         )
     )
     types = dict(OrganisationType.choices)
-    sections = {record.section_id: record.section_heading for record in records}
-    kinds = {record.organisation_type or "staff" for record in records}
+    sections = {comment.section_id: comment.section_heading for comment in stakeholder_comments}
+    kinds = {comment.organisation_type or "staff" for comment in stakeholder_comments}
     filters = CommentFilterForm(
         request.GET,
         sections=list(sections.items()),
@@ -59,27 +60,31 @@ def comments_index(request, page_id):
         ),
     )
     progress = {
-        "total": len(records),
-        "decided": sum(1 for record in records if record.decision),
-        "flags": sum(record.waiting_flags for record in records),
+        "total": len(stakeholder_comments),
+        "decided": sum(1 for comment in stakeholder_comments if comment.decision),
+        "flags": sum(comment.waiting_flags for comment in stakeholder_comments),
     }
-    shown = filters.apply(records)
-    for record in shown:
-        record.form = DecisionForm(
-            revisions=revisions,
-            prefix=f"c{record.pk}",
-            initial={
-                "decision": record.decision,
-                "reason": record.decision_reason,
-                "adopted_in": record.adopted_in_id or (latest and latest.pk),
-            },
+    shown = [
+        ViewObject(
+            stakeholder_comment,
+            form=DecisionForm(
+                revisions=revisions,
+                prefix=f"c{stakeholder_comment.pk}",
+                initial={
+                    "decision": stakeholder_comment.decision,
+                    "reason": stakeholder_comment.decision_reason,
+                    "adopted_in": stakeholder_comment.adopted_in_id or (latest and latest.pk),
+                },
+            ),
         )
+        for stakeholder_comment in filters.apply(stakeholder_comments)
+    ]
     return TemplateResponse(
         request,
         "co_design/admin/consultation_comments.html",
         {
             "page": page,
-            "records": shown,
+            "stakeholder_comments": shown,
             "progress": progress,
             "filters": filters,
             "filtered": any(request.GET.get(name) for name in filters.fields),
@@ -105,13 +110,17 @@ def filter_query(params):
 
 @require_POST
 def decide(request, comment_id):
-    record = get_object_or_404(StakeholderComment.objects.select_related("comment"), pk=comment_id)
-    page = page_for(request, record.comment.page_id, "decide")
-    form = DecisionForm(request.POST, revisions=page.revisions.all(), prefix=f"c{record.pk}")
+    stakeholder_comment = get_object_or_404(
+        StakeholderComment.objects.select_related("wagtail_comment"), pk=comment_id
+    )
+    page = page_for(request, stakeholder_comment.wagtail_comment.page_id, "decide")
+    form = DecisionForm(
+        request.POST, revisions=page.revisions.all(), prefix=f"c{stakeholder_comment.pk}"
+    )
     if form.is_valid():
         comments.record_decision(
             request.user,
-            record,
+            stakeholder_comment,
             form.cleaned_data["decision"],
             form.cleaned_data["reason"],
             form.cleaned_data["adopted_in"],
@@ -122,7 +131,7 @@ def decide(request, comment_id):
         messages.error(request, _("The decision was not recorded: %(errors)s") % {"errors": errors})
     query = filter_query(QueryDict(request.POST.get("filters", "")))
     url = reverse("eccipa_consultation_comments", args=[page.pk])
-    return redirect(f"{url}{'?' + query if query else ''}#c{record.pk}")
+    return redirect(f"{url}{'?' + query if query else ''}#c{stakeholder_comment.pk}")
 
 
 def export(request, page_id, file_format):

@@ -50,41 +50,43 @@ def rows(page):
     """One row per comment, then one per reply to it."""
     draft = page.get_latest_revision_as_object()
     sections = sections_of(draft)
-    records = (
-        StakeholderComment.objects.filter(comment__page_id=page.pk)
+    stakeholder_comments = (
+        StakeholderComment.objects.filter(wagtail_comment__page_id=page.pk)
         .for_room()
         .select_related("adopted_in__user")
         .prefetch_related("flags")
     )
-    for record in records:
-        comment = record.comment
-        section = sections.get(record.section_id)
+    for stakeholder_comment in stakeholder_comments:
+        comment = stakeholder_comment.wagtail_comment
+        section = sections.get(stakeholder_comment.section_id)
         status = (
             _("removed")
             if section is None
             else _("changed")
-            if section.text != record.section_text
+            if section.text != stakeholder_comment.section_text
             else _("unchanged")
         )
         yield [
             _("comment"),
             f"C{comment.pk}",
             "",
-            record.section_heading,
-            record.section_id,
+            stakeholder_comment.section_heading,
+            stakeholder_comment.section_id,
             status,
             local(comment.created_at),
             comment.user.get_full_name() or comment.user.username,
-            record.organisation,
-            record.get_organisation_type_display(),
-            record.quote,
+            stakeholder_comment.organisation,
+            stakeholder_comment.get_organisation_type_display(),
+            stakeholder_comment.quote,
             comment.text,
-            record.agreement_count,
-            sum(1 for flag in record.flags.all() if flag.reply_id is None),
-            record.hidden_reason if record.is_hidden else "",
-            record.get_decision_display(),
-            record.decision_reason,
-            revision_label(record.adopted_in) if record.adopted_in_id else "",
+            stakeholder_comment.agreement_count,
+            sum(1 for flag in stakeholder_comment.flags.all() if flag.reply_id is None),
+            stakeholder_comment.hidden_reason if stakeholder_comment.is_hidden else "",
+            stakeholder_comment.get_decision_display(),
+            stakeholder_comment.decision_reason,
+            revision_label(stakeholder_comment.adopted_in)
+            if stakeholder_comment.adopted_in_id
+            else "",
         ]
         for reply in comment.replies.all():
             profile = getattr(reply.user, "profile", None)
@@ -92,8 +94,8 @@ def rows(page):
                 _("reply"),
                 f"R{reply.pk}",
                 f"C{comment.pk}",
-                record.section_heading,
-                record.section_id,
+                stakeholder_comment.section_heading,
+                stakeholder_comment.section_id,
                 status,
                 local(reply.created_at),
                 reply.user.get_full_name() or reply.user.username,
@@ -102,7 +104,7 @@ def rows(page):
                 "",
                 reply.text,
                 "",
-                sum(1 for flag in record.flags.all() if flag.reply_id == reply.pk),
+                sum(1 for flag in stakeholder_comment.flags.all() if flag.reply_id == reply.pk),
                 reply.hidden_reason if reply.hidden_at else "",
                 "",
                 "",

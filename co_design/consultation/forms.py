@@ -17,7 +17,7 @@ class MessageField(PlainTextField):
     can do nothing."""
 
     def __init__(self, max_length=None, **kwargs):
-        max_length = max_length or settings.CONSULTATION_MAX_TEXT
+        max_length = max_length or settings.ECCIPA_CONSULTATION["MAX_TEXT"]
         super().__init__(
             multiline=True,
             max_length=max_length,
@@ -162,17 +162,17 @@ class CommentFilterForm(forms.Form):
             *organisation_types,
         ]
 
-    def apply(self, records):
+    def apply(self, stakeholder_comments):
         if not self.is_valid():
-            return records
+            return stakeholder_comments
         status = self.cleaned_data["status"]
         section = self.cleaned_data["section"]
         kind = self.cleaned_data["organisation_type"]
         return [
-            record
-            for record in records
-            if (status != "undecided" or not record.decision)
-            and (status != "flagged" or record.waiting_flags)
-            and (not section or record.section_id == section)
-            and (not kind or (record.organisation_type or "staff") == kind)
+            stakeholder_comment
+            for stakeholder_comment in stakeholder_comments
+            if (status != "undecided" or not stakeholder_comment.decision)
+            and (status != "flagged" or stakeholder_comment.waiting_flags)
+            and (not section or stakeholder_comment.section_id == section)
+            and (not kind or (stakeholder_comment.organisation_type or "staff") == kind)
         ]

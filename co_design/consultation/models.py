@@ -28,7 +28,7 @@ class StakeholderCommentQuerySet(models.QuerySet):
         record): comments of consultations that have ended, neither hidden by a moderator nor
         reported and still waiting for one. The one place that decides what is public when."""
         waiting_flags = CommentFlag.objects.filter(
-            comment=models.OuterRef("pk"), reply__isnull=True, status=FlagStatus.WAITING
+            stakeholder_comment=models.OuterRef("pk"), reply__isnull=True, status=FlagStatus.WAITING
         )
         ended = Consultation.objects.ended(now)
         return (
@@ -50,21 +50,25 @@ class StakeholderCommentQuerySet(models.QuerySet):
             .order_by("created_at", "pk")
         )
         return (
-            self.select_related("comment__user__profile", "comment__resolved_by")
-            .prefetch_related(models.Prefetch("comment__replies", queryset=replies), "edits")
+            self.select_related("wagtail_comment__user__profile", "wagtail_comment__resolved_by")
+            .prefetch_related(
+                models.Prefetch("wagtail_comment__replies", queryset=replies), "edits"
+            )
             .annotate(agreement_count=models.Count("agreements", distinct=True))
-            .order_by("comment__created_at")
+            .order_by("wagtail_comment__created_at")
         )
 
     def waiting_flag_count(self):
         """How many reports on these comments (or their replies) wait for a moderator."""
-        return CommentFlag.objects.filter(comment__in=self, status=FlagStatus.WAITING).count()
+        return CommentFlag.objects.filter(
+            stakeholder_comment__in=self, status=FlagStatus.WAITING
+        ).count()
 
 
 class StakeholderComment(models.Model):
     # No reverse accessor: Wagtail saves a Comment with every name its model reports as
     # update_fields, and a reverse one-to-one among them would make that save fail.
-    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="+")
+    wagtail_comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="+")
     consultation = models.ForeignKey(
         Consultation, on_delete=models.PROTECT, related_name="comments"
     )
@@ -116,7 +120,7 @@ class StakeholderComment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.section_heading}: {self.comment.text[:60]}"
+        return f"{self.section_heading}: {self.wagtail_comment.text[:60]}"
 
     @property
     def is_hidden(self):
@@ -131,7 +135,9 @@ class CommentEdit(models.Model):
         EDITED = "edited", _("Edited")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    comment = models.ForeignKey(StakeholderComment, on_delete=models.CASCADE, related_name="edits")
+    stakeholder_comment = models.ForeignKey(
+        StakeholderComment, on_delete=models.CASCADE, related_name="edits"
+    )
     kind = models.CharField(_("change"), max_length=16, choices=Kind.choices)
     text = models.TextField(_("text before the change"))
     quote = models.TextField(_("quoted passage before the change"), blank=True)
@@ -149,7 +155,7 @@ class CommentEdit(models.Model):
 class CommentAgreement(models.Model):
     """A +1: this stakeholder agrees with the comment."""
 
-    comment = models.ForeignKey(
+    stakeholder_comment = models.ForeignKey(
         StakeholderComment, on_delete=models.CASCADE, related_name="agreements"
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -157,7 +163,9 @@ class CommentAgreement(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["comment", "user"], name="one_agreement_per_person")
+            models.UniqueConstraint(
+                fields=["stakeholder_comment", "user"], name="one_agreement_per_person"
+            )
         ]
 
     def __str__(self):
@@ -216,7 +224,9 @@ class CommentFlagQuerySet(models.QuerySet):
 class CommentFlag(models.Model):
     """A report to the moderators: on a comment, or (with `reply`) on a reply in its thread."""
 
-    comment = models.ForeignKey(StakeholderComment, on_delete=models.CASCADE, related_name="flags")
+    stakeholder_comment = models.ForeignKey(
+        StakeholderComment, on_delete=models.CASCADE, related_name="flags"
+    )
     reply = models.ForeignKey(
         CommentReply, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -238,7 +248,7 @@ class CommentFlag(models.Model):
         verbose_name = _("flag")
         constraints = [
             models.UniqueConstraint(
-                fields=["comment", "user"],
+                fields=["stakeholder_comment", "user"],
                 condition=models.Q(reply__isnull=True),
                 name="one_flag_per_person",
             ),
@@ -250,4 +260,4 @@ class CommentFlag(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.comment} ({self.get_status_display()})"
+        return f"{self.stakeholder_comment} ({self.get_status_display()})"

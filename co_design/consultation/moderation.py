@@ -17,6 +17,7 @@ from co_design.access.verdicts import Refused
 from co_design.consultation import services as comments
 from co_design.consultation.forms import HideForm
 from co_design.consultation.models import CommentFlag, FlagStatus, StakeholderComment
+from co_design.view_objects import ViewObject
 
 
 def flags_index(request):
@@ -25,28 +26,32 @@ def flags_index(request):
     if not verdict:
         raise PermissionDenied(verdict.reason)
     waiting = CommentFlag.objects.waiting().select_related("user").order_by("created_at")
-    records = (
+    stakeholder_comments = (
         StakeholderComment.objects.filter(
             flags__status=FlagStatus.WAITING, flags__reply__isnull=True
         )
         .distinct()
-        .select_related("comment__page", "comment__user__profile")
+        .select_related("wagtail_comment__page", "wagtail_comment__user__profile")
         .prefetch_related(Prefetch("flags", queryset=waiting.on_comments(), to_attr="waiting"))
-        .order_by("comment__created_at")
+        .order_by("wagtail_comment__created_at")
     )
     reply_flags = waiting.on_replies().select_related(
-        "reply__user__profile", "comment__comment__page", "comment__comment__user"
+        "reply__user__profile",
+        "stakeholder_comment__wagtail_comment__page",
+        "stakeholder_comment__wagtail_comment__user",
     )
     replies = {}
     for reply_flag in reply_flags:
-        reply = replies.setdefault(reply_flag.reply_id, reply_flag.reply)
-        reply.thread = reply_flag.comment
-        reply.waiting = [*getattr(reply, "waiting", []), reply_flag]
+        reply = replies.setdefault(
+            reply_flag.reply_id,
+            ViewObject(reply_flag.reply, thread=reply_flag.stakeholder_comment, waiting=[]),
+        )
+        reply.waiting.append(reply_flag)
     return TemplateResponse(
         request,
         "co_design/admin/flagged_comments.html",
         {
-            "records": records,
+            "stakeholder_comments": stakeholder_comments,
             "replies": list(replies.values()),
             "hide_form": HideForm(),
             "header_title": _("Flagged comments"),
@@ -79,7 +84,9 @@ def hiding_reason(request, missing):
 def moderate(request, comment_id, action):
     if action not in MODERATION_ACTIONS:
         raise Http404
-    record = get_object_or_404(StakeholderComment.objects.select_related("comment"), pk=comment_id)
+    stakeholder_comment = get_object_or_404(
+        StakeholderComment.objects.select_related("wagtail_comment"), pk=comment_id
+    )
     try:
         if action == "hide":
             reason = hiding_reason(
@@ -87,10 +94,10 @@ def moderate(request, comment_id, action):
             )
             if reason is None:
                 return redirect("eccipa_flagged_comments")
-            comments.hide(request.user, record, reason)
+            comments.hide(request.user, stakeholder_comment, reason)
             messages.success(request, _("Comment hidden; its author is told why."))
         else:
-            comments.dismiss_flags(request.user, record)
+            comments.dismiss_flags(request.user, stakeholder_comment)
             messages.success(request, _("Flags dismissed; the comment stays visible."))
     except Refused as refusal:
         raise PermissionDenied(refusal.message) from refusal

@@ -9,6 +9,7 @@ from django.utils import timezone
 from co_design.access.consultations import page_territory_ids, readable_consultations
 from co_design.review.models import Consultation
 from co_design.territories import Territory
+from co_design.view_objects import ViewObject
 
 
 def consultations_per_page(now):
@@ -22,10 +23,10 @@ def consultations_per_page(now):
     )
     chosen = {}
     for consultation in consultations:
-        consultation.open_now = consultation.is_open(now)
+        shown = ViewObject(consultation, open_now=consultation.is_open(now))
         current = chosen.get(consultation.page_id)
-        if current is None or (consultation.open_now and not current.open_now):
-            chosen[consultation.page_id] = consultation
+        if current is None or (shown.open_now and not current.open_now):
+            chosen[consultation.page_id] = shown
     return list(chosen.values())
 
 

@@ -20,25 +20,29 @@ def outcome(request, page_id):
     if refusal := read_only(request):
         return refusal
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    records = list(
-        StakeholderComment.objects.filter(comment__page_id=page.pk)
+    stakeholder_comments = list(
+        StakeholderComment.objects.filter(wagtail_comment__page_id=page.pk)
         .publicly_shown()
-        .select_related("comment__user", "adopted_in")
-        .order_by("comment__created_at")
+        .select_related("wagtail_comment__user", "adopted_in")
+        .order_by("wagtail_comment__created_at")
     )
-    if not records:
+    if not stakeholder_comments:
         raise Http404(_("No comments were collected on this page."))
     counts = {choice: 0 for choice in Decision.values}
-    for record in records:
-        if record.decision:
-            counts[record.decision] += 1
+    for stakeholder_comment in stakeholder_comments:
+        if stakeholder_comment.decision:
+            counts[stakeholder_comment.decision] += 1
     return TemplateResponse(
         request,
         "co_design/consultation_outcome.html",
         {
             "page": page,
-            "records": records,
+            "stakeholder_comments": stakeholder_comments,
             "decision_counts": [(Decision(value).label, count) for value, count in counts.items()],
-            "undecided": sum(1 for record in records if not record.decision),
+            "undecided": sum(
+                1
+                for stakeholder_comment in stakeholder_comments
+                if not stakeholder_comment.decision
+            ),
         },
     )

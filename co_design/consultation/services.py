@@ -29,8 +29,8 @@ def require(user, action, page, now=None):
         raise Refused(verdict.reason)
 
 
-def require_on_thread(user, action, record, now=None):
-    verdict = rules.can_on_thread(user, action, record, now=now)
+def require_on_thread(user, action, stakeholder_comment, now=None):
+    verdict = rules.can_on_thread(user, action, stakeholder_comment, now=now)
     if not verdict:
         raise Refused(verdict.reason)
 
@@ -48,7 +48,10 @@ def draft_under_consultation(page):
 def check_rate(user):
     """At most CONSULTATION_POSTS_PER_WINDOW comments and replies per person per window,
     counted in the shared cache so every app process agrees."""
-    limit, window = settings.CONSULTATION_POSTS_PER_WINDOW, settings.CONSULTATION_RATE_WINDOW
+    limit, window = (
+        settings.ECCIPA_CONSULTATION["POSTS_PER_WINDOW"],
+        settings.ECCIPA_CONSULTATION["RATE_WINDOW"],
+    )
     key = f"room-posts:{user.pk}:{int(timezone.now().timestamp()) // window}"
     cache.add(key, 0, timeout=window)
     if cache.incr(key) > limit:
@@ -71,7 +74,7 @@ def post_comment(user, page, section_id, text, quote="", show_name=False, submis
     require(user, "comment", page)
     consultation = lookups.open_consultation(page)
     existing = StakeholderComment.objects.filter(
-        consultation=consultation, submission_key=submission_key, comment__user=user
+        consultation=consultation, submission_key=submission_key, wagtail_comment__user=user
     ).first()
     if existing:
         return existing, False
@@ -91,7 +94,7 @@ def post_comment(user, page, section_id, text, quote="", show_name=False, submis
                 revision_created=revision,
             )
             stakeholder_comment = StakeholderComment.objects.create(
-                comment=comment,
+                wagtail_comment=comment,
                 consultation=consultation,
                 section_id=section.id,
                 section_heading=section.heading[:255],
@@ -112,12 +115,12 @@ def post_comment(user, page, section_id, text, quote="", show_name=False, submis
 
 
 def post_reply(user, stakeholder_comment, text):
-    page = stakeholder_comment.comment.page
+    page = stakeholder_comment.wagtail_comment.page
     require_on_thread(user, "reply", stakeholder_comment)
     check_rate(user)
     with comment_lock(page.pk):
         reply = CommentReply.objects.create(
-            comment=stakeholder_comment.comment, user=user, text=text
+            comment=stakeholder_comment.wagtail_comment, user=user, text=text
         )
         reply.log_create(user=user)
     # The commenter hears of it from the CommentReply signal, as for replies in the editor.
@@ -127,27 +130,30 @@ def post_reply(user, stakeholder_comment, text):
 def toggle_agreement(user, stakeholder_comment):
     """+1, or take it back. Agreeing needs the right to comment; not with oneself."""
     require_on_thread(user, "agree", stakeholder_comment)
-    if stakeholder_comment.comment.user_id == user.pk:
+    if stakeholder_comment.wagtail_comment.user_id == user.pk:
         raise Refused(_("You cannot agree with your own comment."), 400)
     deleted, _count = CommentAgreement.objects.filter(
-        comment=stakeholder_comment, user=user
+        stakeholder_comment=stakeholder_comment, user=user
     ).delete()
     if not deleted:
-        CommentAgreement.objects.get_or_create(comment=stakeholder_comment, user=user)
+        CommentAgreement.objects.get_or_create(stakeholder_comment=stakeholder_comment, user=user)
     return not deleted
 
 
 def flag(user, stakeholder_comment, reason, reply=None):
     """Report the comment, or `reply` (a CommentReply of its thread), to the moderators."""
     require_on_thread(user, "flag", stakeholder_comment)
-    if reply is not None and reply.comment_id != stakeholder_comment.comment_id:
+    if reply is not None and reply.comment_id != stakeholder_comment.wagtail_comment_id:
         raise Refused(_("This reply is not part of this comment's thread."), 400)
     if StakeholderReply.objects.filter(reply=reply, hidden_at__isnull=False).exists():
         raise Refused(_("A moderator has already hidden this reply."), 400)
     try:
         with transaction.atomic():
             _flag, created = CommentFlag.objects.get_or_create(
-                comment=stakeholder_comment, reply=reply, user=user, defaults={"reason": reason}
+                stakeholder_comment=stakeholder_comment,
+                reply=reply,
+                user=user,
+                defaults={"reason": reason},
             )
     except IntegrityError:  # the same report twice at once
         created = False
@@ -161,7 +167,7 @@ def flag(user, stakeholder_comment, reason, reply=None):
 
 
 def record_decision(user, stakeholder_comment, decision, reason, adopted_in=None):
-    require(user, "decide", stakeholder_comment.comment.page)
+    require(user, "decide", stakeholder_comment.wagtail_comment.page)
     stakeholder_comment.decision = decision
     stakeholder_comment.decision_reason = reason
     stakeholder_comment.adopted_in = adopted_in
@@ -173,7 +179,7 @@ def record_decision(user, stakeholder_comment, decision, reason, adopted_in=None
 
 def hide(user, stakeholder_comment, reason):
     """Hide a comment from the room; its text is kept for the record."""
-    require(user, "moderate", stakeholder_comment.comment.page)
+    require(user, "moderate", stakeholder_comment.wagtail_comment.page)
     now = timezone.now()
     stakeholder_comment.hidden_at = now
     stakeholder_comment.hidden_by = user
@@ -184,7 +190,7 @@ def hide(user, stakeholder_comment, reason):
 
 
 def dismiss_flags(user, stakeholder_comment):
-    require(user, "moderate", stakeholder_comment.comment.page)
+    require(user, "moderate", stakeholder_comment.wagtail_comment.page)
     stakeholder_comment.flags.on_comments().resolve(user, FlagStatus.DISMISSED)
 
 
@@ -205,64 +211,71 @@ def dismiss_reply_flags(user, reply):
     CommentFlag.objects.filter(reply=reply).resolve(user, FlagStatus.DISMISSED)
 
 
-def refusal_to_change(user, record, now=None):
-    """Why `user` may not edit or withdraw the comment `record` now, or None: only its author,
-    while they may still comment, until the editors decide on it or a moderator hides it."""
-    if record.comment.user_id != user.pk:
-        return Refused(_("Only the person who wrote a comment can change it."), 403)
-    verdict = rules.can(user, "comment", record.comment.page, now=now)
+def refuse_unless_changeable(user, stakeholder_comment, now=None):
+    """Raise Refused unless `user` may edit or withdraw `stakeholder_comment` now: only its
+    author, while they may still comment, until the editors decide on it or a moderator hides
+    it."""
+    if stakeholder_comment.wagtail_comment.user_id != user.pk:
+        raise Refused(_("Only the person who wrote a comment can change it."), 403)
+    verdict = rules.can(user, "comment", stakeholder_comment.wagtail_comment.page, now=now)
     if not verdict:
-        return Refused(verdict.reason)
-    if record.withdrawn_at:
-        return Refused(_("You withdrew this comment; it can no longer be changed."), 400)
-    if record.is_hidden:
-        return Refused(_("A moderator hid this comment; it can no longer be changed."), 400)
-    if record.decision:
-        return Refused(
+        raise Refused(verdict.reason)
+    if stakeholder_comment.withdrawn_at:
+        raise Refused(_("You withdrew this comment; it can no longer be changed."), 400)
+    if stakeholder_comment.is_hidden:
+        raise Refused(_("A moderator hid this comment; it can no longer be changed."), 400)
+    if stakeholder_comment.decision:
+        raise Refused(
             _("The editors have already decided on this comment; it can no longer be changed."),
             400,
         )
-    return None
 
 
 @transaction.atomic
-def edit_comment(user, record, text, quote=None):
+def edit_comment(user, stakeholder_comment, text, quote=None):
     """The author's new text: Wagtail's Comment (which editors see in the page editor) takes it,
     and the previous text and quote are kept as a CommentEdit. Returns whether anything changed."""
-    record = (
-        StakeholderComment.objects.select_for_update().select_related("comment").get(pk=record.pk)
+    stakeholder_comment = (
+        StakeholderComment.objects.select_for_update()
+        .select_related("wagtail_comment")
+        .get(pk=stakeholder_comment.pk)
     )
-    if refusal := refusal_to_change(user, record):
-        raise refusal
-    quote = record.quote if quote is None else quote
-    if text == record.comment.text and quote == record.quote:
+    refuse_unless_changeable(user, stakeholder_comment)
+    quote = stakeholder_comment.quote if quote is None else quote
+    if text == stakeholder_comment.wagtail_comment.text and quote == stakeholder_comment.quote:
         return False
     CommentEdit.objects.create(
-        comment=record, kind=CommentEdit.Kind.EDITED, text=record.comment.text, quote=record.quote
+        stakeholder_comment=stakeholder_comment,
+        kind=CommentEdit.Kind.EDITED,
+        text=stakeholder_comment.wagtail_comment.text,
+        quote=stakeholder_comment.quote,
     )
     # Wagtail's Comment.save() mishandles update_fields given as names: update the row.
-    Comment.objects.filter(pk=record.comment_id).update(text=text, updated_at=timezone.now())
-    if quote != record.quote:
-        record.quote = quote
-        record.save(update_fields=["quote"])
+    Comment.objects.filter(pk=stakeholder_comment.wagtail_comment_id).update(
+        text=text, updated_at=timezone.now()
+    )
+    if quote != stakeholder_comment.quote:
+        stakeholder_comment.quote = quote
+        stakeholder_comment.save(update_fields=["quote"])
     return True
 
 
 @transaction.atomic
-def withdraw_comment(user, record):
+def withdraw_comment(user, stakeholder_comment):
     """The author takes the comment back: others no longer read it, the editors still do (the
     text stays on record, and a CommentEdit says when)."""
-    record = (
-        StakeholderComment.objects.select_for_update().select_related("comment").get(pk=record.pk)
+    stakeholder_comment = (
+        StakeholderComment.objects.select_for_update()
+        .select_related("wagtail_comment")
+        .get(pk=stakeholder_comment.pk)
     )
-    if refusal := refusal_to_change(user, record):
-        raise refusal
+    refuse_unless_changeable(user, stakeholder_comment)
     now = timezone.now()
     CommentEdit.objects.create(
-        comment=record,
+        stakeholder_comment=stakeholder_comment,
         kind=CommentEdit.Kind.WITHDRAWN,
-        text=record.comment.text,
-        quote=record.quote,
+        text=stakeholder_comment.wagtail_comment.text,
+        quote=stakeholder_comment.quote,
     )
-    record.withdrawn_at = now
-    record.save(update_fields=["withdrawn_at"])
+    stakeholder_comment.withdrawn_at = now
+    stakeholder_comment.save(update_fields=["withdrawn_at"])

@@ -25,6 +25,7 @@ from co_design.consultation.models import (
     StakeholderComment,
 )
 from co_design.consultation.sections import diff_html, expanded_bodies, sections_of
+from co_design.view_objects import ViewObject
 
 
 def consultation_page(request, page_id):
@@ -49,50 +50,78 @@ def signed_in(view):
 
 
 def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
-    """The page's comments by section, each marked when its section changed or disappeared.
-    The replies of a hidden comment are left out unless `sees_hidden` (moderators, editors)."""
-    by_section = defaultdict(list)
-    removed = []
-    records = StakeholderComment.objects.filter(comment__page_id=page.pk).for_room()
-    for record in records:
-        section = sections.get(record.section_id)
-        record.section_removed = section is None
-        record.section_changed = section is not None and section.text != record.section_text
-        if record.section_changed:
-            record.difference = diff_html(record.section_text, section.text)
-        (removed if section is None else by_section[record.section_id]).append(record)
+    """The page's comments by section, as the room shows them to `user`: each marked when its
+    section changed or disappeared. The replies of a hidden comment are left out unless
+    `sees_hidden` (moderators, editors)."""
     agreed = set(
-        CommentAgreement.objects.filter(user=user, comment__comment__page_id=page.pk).values_list(
-            "comment_id", flat=True
-        )
+        CommentAgreement.objects.filter(
+            user=user, stakeholder_comment__wagtail_comment__page_id=page.pk
+        ).values_list("stakeholder_comment_id", flat=True)
     )
     flagged = set(
-        CommentFlag.objects.filter(user=user, comment__comment__page_id=page.pk).values_list(
-            "comment_id", "reply_id"
-        )
+        CommentFlag.objects.filter(
+            user=user, stakeholder_comment__wagtail_comment__page_id=page.pk
+        ).values_list("stakeholder_comment_id", "reply_id")
     )
-    for record in records:
-        record.is_mine = record.comment.user_id == user.pk
-        # As comments.refusal_to_change decides, with the page's rule asked once.
-        record.can_change = (
-            record.is_mine
-            and may_comment
-            and not (record.withdrawn_at or record.is_hidden or record.decision)
+    by_section = defaultdict(list)
+    removed = []
+    for stakeholder_comment in StakeholderComment.objects.filter(
+        wagtail_comment__page_id=page.pk
+    ).for_room():
+        shown = shown_in_room(
+            stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged
         )
-        # Earlier texts (a withdrawal keeps the last text, which is still shown to these).
-        record.earlier_versions = (
-            [edit for edit in record.edits.all() if edit.kind == CommentEdit.Kind.EDITED]
-            if sees_hidden or record.is_mine
-            else []
-        )
-        record.agreed_by_me = record.pk in agreed
-        record.flagged_by_me = (record.pk, None) in flagged
-        record.shown_replies = (
-            list(record.comment.replies.all()) if sees_hidden or not record.is_hidden else []
-        )
-        for reply in record.shown_replies:
-            reply.flagged_by_me = (record.pk, reply.pk) in flagged
+        if shown.section_removed:
+            removed.append(shown)
+        else:
+            by_section[stakeholder_comment.section_id].append(shown)
     return by_section, removed
+
+
+def shown_in_room(stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged):
+    section = sections.get(stakeholder_comment.section_id)
+    section_changed = section is not None and section.text != stakeholder_comment.section_text
+    is_mine = stakeholder_comment.wagtail_comment.user_id == user.pk
+    replies = (
+        stakeholder_comment.wagtail_comment.replies.all()
+        if sees_hidden or not stakeholder_comment.is_hidden
+        else []
+    )
+    return ViewObject(
+        stakeholder_comment,
+        section_removed=section is None,
+        section_changed=section_changed,
+        difference=(
+            diff_html(stakeholder_comment.section_text, section.text) if section_changed else None
+        ),
+        is_mine=is_mine,
+        # As services.refuse_unless_changeable decides, with the page's rule asked once.
+        can_change=(
+            is_mine
+            and may_comment
+            and not (
+                stakeholder_comment.withdrawn_at
+                or stakeholder_comment.is_hidden
+                or stakeholder_comment.decision
+            )
+        ),
+        # Earlier texts (a withdrawal keeps the last text, which is still shown to these).
+        earlier_versions=(
+            [
+                edit
+                for edit in stakeholder_comment.edits.all()
+                if edit.kind == CommentEdit.Kind.EDITED
+            ]
+            if sees_hidden or is_mine
+            else []
+        ),
+        agreed_by_me=stakeholder_comment.pk in agreed,
+        flagged_by_me=(stakeholder_comment.pk, None) in flagged,
+        shown_replies=[
+            ViewObject(reply, flagged_by_me=(stakeholder_comment.pk, reply.pk) in flagged)
+            for reply in replies
+        ],
+    )
 
 
 def render_room(request, page, consultation, status=200, comment_form=None, failed_reply=None):
@@ -164,7 +193,7 @@ def post_comment(request, page_id):
             messages.error(request, form.errors["section"][0])
         return render_room(request, page, consultation, status=400, comment_form=form)
     try:
-        record, created = comments.post_comment(
+        stakeholder_comment, created = comments.post_comment(
             request.user,
             page,
             form.cleaned_data["section"],
@@ -180,42 +209,50 @@ def post_comment(request, page_id):
         messages.success(request, _("Thank you: your comment was published in the room."))
     else:
         messages.info(request, _("Your comment had already arrived; it was not posted twice."))
-    return redirect(f"{reverse('consultation_room', args=[page.pk])}#comment-{record.comment_id}")
+    return redirect(
+        reverse("consultation_room", args=[page.pk])
+        + f"#comment-{stakeholder_comment.wagtail_comment_id}"
+    )
 
 
 def comment_of(page, comment_id):
-    record = get_object_or_404(
-        StakeholderComment.objects.select_related("comment__page"),
-        comment_id=comment_id,
-        comment__page_id=page.pk,
+    stakeholder_comment = get_object_or_404(
+        StakeholderComment.objects.select_related("wagtail_comment__page"),
+        wagtail_comment_id=comment_id,
+        wagtail_comment__page_id=page.pk,
     )
-    record.comment.page = page  # the rules asked about it already: keep what they looked up
-    return record
+    stakeholder_comment.wagtail_comment.page = (
+        page  # the rules asked about it already: keep what they looked up
+    )
+    return stakeholder_comment
 
 
 def act_on_comment(request, page_id, comment_id, action, anchor=None):
     """Run `action(page, consultation, record)`; refusals come back to the room as messages."""
     page, consultation = consultation_page(request, page_id)
-    record = comment_of(page, comment_id)
+    stakeholder_comment = comment_of(page, comment_id)
     try:
-        response = action(page, consultation, record)
+        response = action(page, consultation, stakeholder_comment)
     except Refused as refusal:
         messages.error(request, refusal.message)
         return render_room(request, page, consultation, status=refusal.status)
     return response or redirect(
-        f"{reverse('consultation_room', args=[page.pk])}#{anchor or f'comment-{record.comment_id}'}"
+        reverse("consultation_room", args=[page.pk])
+        + f"#{anchor or f'comment-{stakeholder_comment.wagtail_comment_id}'}"
     )
 
 
 @require_POST
 @signed_in
 def post_reply(request, page_id, comment_id):
-    def reply(page, consultation, record):
+    def reply(page, consultation, stakeholder_comment):
         form = ReplyForm(request.POST)
         if not form.is_valid():
             messages.error(request, form.errors["text"][0])
-            return render_room(request, page, consultation, status=400, failed_reply=record.pk)
-        comments.post_reply(request.user, record, form.cleaned_data["text"])
+            return render_room(
+                request, page, consultation, status=400, failed_reply=stakeholder_comment.pk
+            )
+        comments.post_reply(request.user, stakeholder_comment, form.cleaned_data["text"])
         messages.success(request, _("Your reply was published."))
 
     return act_on_comment(request, page_id, comment_id, reply)
@@ -224,8 +261,8 @@ def post_reply(request, page_id, comment_id):
 @require_POST
 @signed_in
 def agree(request, page_id, comment_id):
-    def toggle(page, consultation, record):
-        if comments.toggle_agreement(request.user, record):
+    def toggle(page, consultation, stakeholder_comment):
+        if comments.toggle_agreement(request.user, stakeholder_comment):
             messages.success(request, _("You agree with this comment."))
         else:
             messages.info(request, _("You no longer agree with this comment."))
@@ -236,12 +273,12 @@ def agree(request, page_id, comment_id):
 @require_POST
 @signed_in
 def flag(request, page_id, comment_id):
-    def report(page, consultation, record):
+    def report(page, consultation, stakeholder_comment):
         form = FlagForm(request.POST)
         if not form.is_valid():
             messages.error(request, form.errors["reason"][0])
             return render_room(request, page, consultation, status=400)
-        comments.flag(request.user, record, form.cleaned_data["reason"])
+        comments.flag(request.user, stakeholder_comment, form.cleaned_data["reason"])
         messages.success(request, _("Thank you: a moderator will look at this comment."))
 
     return act_on_comment(request, page_id, comment_id, report)
@@ -250,13 +287,15 @@ def flag(request, page_id, comment_id):
 @require_POST
 @signed_in
 def flag_reply(request, page_id, comment_id, reply_id):
-    def report(page, consultation, record):
-        reply = get_object_or_404(CommentReply, pk=reply_id, comment_id=record.comment_id)
+    def report(page, consultation, stakeholder_comment):
+        reply = get_object_or_404(
+            CommentReply, pk=reply_id, comment_id=stakeholder_comment.wagtail_comment_id
+        )
         form = FlagForm(request.POST)
         if not form.is_valid():
             messages.error(request, form.errors["reason"][0])
             return render_room(request, page, consultation, status=400)
-        comments.flag(request.user, record, form.cleaned_data["reason"], reply=reply)
+        comments.flag(request.user, stakeholder_comment, form.cleaned_data["reason"], reply=reply)
         messages.success(request, _("Thank you: a moderator will look at this reply."))
 
     return act_on_comment(request, page_id, comment_id, report, anchor=f"comment-reply-{reply_id}")
@@ -265,12 +304,12 @@ def flag_reply(request, page_id, comment_id, reply_id):
 @require_POST
 @signed_in
 def edit_comment(request, page_id, comment_id):
-    def edit(page, consultation, record):
+    def edit(page, consultation, stakeholder_comment):
         form = EditCommentForm(request.POST)
         if not form.is_valid():
             messages.error(request, form.errors["text"][0])
             return render_room(request, page, consultation, status=400)
-        if comments.edit_comment(request.user, record, form.cleaned_data["text"]):
+        if comments.edit_comment(request.user, stakeholder_comment, form.cleaned_data["text"]):
             messages.success(request, _("Your comment was changed; its earlier text is kept."))
         else:
             messages.info(request, _("Nothing changed in your comment."))
@@ -281,8 +320,8 @@ def edit_comment(request, page_id, comment_id):
 @require_POST
 @signed_in
 def withdraw_comment(request, page_id, comment_id):
-    def withdraw(page, consultation, record):
-        comments.withdraw_comment(request.user, record)
+    def withdraw(page, consultation, stakeholder_comment):
+        comments.withdraw_comment(request.user, stakeholder_comment)
         messages.success(
             request,
             _(

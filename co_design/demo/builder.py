@@ -609,7 +609,7 @@ class DemoBuilder:
         from co_design.consultation import services as comments
 
         page = next((s for s in self.strategies if s.territory.slug == "valdoria"), None)
-        if page is None or StakeholderComment.objects.filter(comment__page=page).exists():
+        if page is None or StakeholderComment.objects.filter(wagtail_comment__page=page).exists():
             return
         sections = [section.id for section in page.get_latest_revision_as_object().sections]
         users = self.users

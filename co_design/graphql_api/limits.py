@@ -5,7 +5,8 @@ directives on the parsed document, before graphql-core's own rules and before an
 Each limit costs time linear in the document: a fragment is measured once, however often it is
 spread (walking every spread again is exponential in a document of nested spreads). Cycles of
 fragments are cut here and reported by graphql-core's NoFragmentCyclesRule. Introspection fields
-are left out of depth and cost: whether they are allowed at all is settings.GRAPHQL_INTROSPECTION.
+are left out of depth and cost: whether they are allowed at all is
+settings.ECCIPA_GRAPHQL["INTROSPECTION"].
 
 Values from the client (string arguments and variables, ids, cursors) are checked here too.
 """
@@ -41,23 +42,28 @@ MAX_ID = 2**63 - 1
 
 def parse_query(query):
     size = len(query.encode(errors="surrogatepass"))
-    if size > settings.GRAPHQL_MAX_QUERY_BYTES:
+    if size > settings.ECCIPA_GRAPHQL["MAX_QUERY_BYTES"]:
         raise ApiError(
             ErrorCode.QUERY_TOO_LARGE,
             reason=_("%(size)d bytes, at most %(maximum)d")
-            % {"size": size, "maximum": settings.GRAPHQL_MAX_QUERY_BYTES},
+            % {"size": size, "maximum": settings.ECCIPA_GRAPHQL["MAX_QUERY_BYTES"]},
         )
     try:
-        return parse(query, max_lexical_tokens=settings.GRAPHQL_MAX_TOKENS, max_comments=100)
+        return parse(
+            query, max_lexical_tokens=settings.ECCIPA_GRAPHQL["MAX_TOKENS"], max_comments=100
+        )
     except GraphQLError as error:
         if "nested too deeply" in error.message:
             raise ApiError(
-                ErrorCode.QUERY_TOO_DEEP, depth=query.count("{"), maximum=settings.GRAPHQL_MAX_DEPTH
+                ErrorCode.QUERY_TOO_DEEP,
+                depth=query.count("{"),
+                maximum=settings.ECCIPA_GRAPHQL["MAX_DEPTH"],
             ) from error
         if "Parsing aborted" in error.message:
             raise ApiError(
                 ErrorCode.QUERY_TOO_LARGE,
-                reason=_("more than %(maximum)d tokens") % {"maximum": settings.GRAPHQL_MAX_TOKENS},
+                reason=_("more than %(maximum)d tokens")
+                % {"maximum": settings.ECCIPA_GRAPHQL["MAX_TOKENS"]},
             ) from error
         error.extensions = {"code": ErrorCode.GRAPHQL_PARSE_FAILED.value}
         raise
@@ -100,13 +106,13 @@ def parse_id(text):
 class DepthLimitRule(ValidationRule):
     def enter_operation_definition(self, node, *_args):
         depth = document_measure(self.context).depth(node.selection_set)
-        if depth > settings.GRAPHQL_MAX_DEPTH:
+        if depth > settings.ECCIPA_GRAPHQL["MAX_DEPTH"]:
             self.report_error(
                 ApiError(
                     ErrorCode.QUERY_TOO_DEEP,
                     [node],
                     depth=depth,
-                    maximum=settings.GRAPHQL_MAX_DEPTH,
+                    maximum=settings.ECCIPA_GRAPHQL["MAX_DEPTH"],
                 )
             )
 
@@ -114,13 +120,13 @@ class DepthLimitRule(ValidationRule):
 class CostLimitRule(ValidationRule):
     def enter_operation_definition(self, node, *_args):
         cost = document_measure(self.context).operation_cost(node)
-        if cost > settings.GRAPHQL_MAX_COST:
+        if cost > settings.ECCIPA_GRAPHQL["MAX_COST"]:
             self.report_error(
                 ApiError(
                     ErrorCode.QUERY_TOO_COMPLEX,
                     [node],
                     cost=cost,
-                    maximum=settings.GRAPHQL_MAX_COST,
+                    maximum=settings.ECCIPA_GRAPHQL["MAX_COST"],
                 )
             )
 
@@ -131,23 +137,23 @@ class WidthLimitRule(ValidationRule):
 
     def enter_operation_definition(self, node, *_args):
         measure = document_measure(self.context)
-        if measure.operation_cost(node) > settings.GRAPHQL_MAX_COST:
+        if measure.operation_cost(node) > settings.ECCIPA_GRAPHQL["MAX_COST"]:
             return  # CostLimitRule reports it; expanding the document could take long
         try:
             width = measure.widest_selection(node)
         except ExpansionTooLarge as too_large:
-            cost, maximum = too_large.size, settings.GRAPHQL_MAX_COST
+            cost, maximum = too_large.size, settings.ECCIPA_GRAPHQL["MAX_COST"]
             self.report_error(
                 ApiError(ErrorCode.QUERY_TOO_COMPLEX, [node], cost=cost, maximum=maximum)
             )
             return
-        if width > settings.GRAPHQL_MAX_SELECTION_WIDTH:
+        if width > settings.ECCIPA_GRAPHQL["MAX_SELECTION_WIDTH"]:
             self.report_error(
                 ApiError(
                     ErrorCode.TOO_MANY_FIELDS,
                     [node],
                     count=width,
-                    maximum=settings.GRAPHQL_MAX_SELECTION_WIDTH,
+                    maximum=settings.ECCIPA_GRAPHQL["MAX_SELECTION_WIDTH"],
                 )
             )
 
@@ -170,20 +176,20 @@ class AliasAndDirectiveLimitRule(ValidationRule):
     def enter_document(self, node, *_args):
         counter = NodeCounter()
         visit(node, counter)
-        if counter.aliases > settings.GRAPHQL_MAX_ALIASES:
+        if counter.aliases > settings.ECCIPA_GRAPHQL["MAX_ALIASES"]:
             self.report_error(
                 ApiError(
                     ErrorCode.TOO_MANY_ALIASES,
                     count=counter.aliases,
-                    maximum=settings.GRAPHQL_MAX_ALIASES,
+                    maximum=settings.ECCIPA_GRAPHQL["MAX_ALIASES"],
                 )
             )
-        if counter.directives > settings.GRAPHQL_MAX_DIRECTIVES:
+        if counter.directives > settings.ECCIPA_GRAPHQL["MAX_DIRECTIVES"]:
             self.report_error(
                 ApiError(
                     ErrorCode.TOO_MANY_DIRECTIVES,
                     count=counter.directives,
-                    maximum=settings.GRAPHQL_MAX_DIRECTIVES,
+                    maximum=settings.ECCIPA_GRAPHQL["MAX_DIRECTIVES"],
                 )
             )
 
@@ -231,7 +237,7 @@ def limit_rules():
 
 def validation_rules():
     rules = [*specified_rules, QueriesOnlyRule]
-    if not settings.GRAPHQL_INTROSPECTION:
+    if not settings.ECCIPA_GRAPHQL["INTROSPECTION"]:
         rules.append(NoIntrospectionRule)
     return rules
 

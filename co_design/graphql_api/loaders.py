@@ -145,9 +145,9 @@ def fetch_comments(translation_keys):
     comments = defaultdict(list)
     rows = (
         StakeholderComment.objects.publicly_shown()
-        .filter(comment__page__translation_key__in=translation_keys)
+        .filter(wagtail_comment__page__translation_key__in=translation_keys)
         .values_list(
-            "comment__page__translation_key", "section_id", "organisation_type", "decision"
+            "wagtail_comment__page__translation_key", "section_id", "organisation_type", "decision"
         )
     )
     for key, section_id, organisation_type, decision in rows:

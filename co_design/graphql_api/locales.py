@@ -1,5 +1,5 @@
 """Which translation of a page the API serves: the first locale of the requested locale's
-fallback chain (settings.GRAPHQL_LOCALE_FALLBACKS) that has the page live and public."""
+fallback chain (settings.ECCIPA_GRAPHQL["LOCALE_FALLBACKS"]) that has the page live and public."""
 
 from django.conf import settings
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -10,7 +10,7 @@ from co_design.graphql_api.errors import ApiError, ErrorCode
 
 
 def fallback_chain(language_code):
-    chains = settings.GRAPHQL_LOCALE_FALLBACKS
+    chains = settings.ECCIPA_GRAPHQL["LOCALE_FALLBACKS"]
     if language_code not in chains:
         raise ApiError(ErrorCode.INVALID_LOCALE, locale=language_code, allowed=", ".join(chains))
     return tuple(chains[language_code])

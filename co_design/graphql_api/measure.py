@@ -56,7 +56,7 @@ class GatheredFields(list):
     """A list of fields that refuses to grow beyond what the cost limit allows."""
 
     def _check(self):
-        if len(self) > settings.GRAPHQL_MAX_COST:
+        if len(self) > settings.ECCIPA_GRAPHQL["MAX_COST"]:
             raise ExpansionTooLarge(len(self))
 
     def append(self, field):
@@ -154,7 +154,7 @@ class DocumentMeasure:
                 for field in self.gathered(selection_set):
                     width += 1
                     expanded += 1
-                    if expanded > settings.GRAPHQL_MAX_COST:
+                    if expanded > settings.ECCIPA_GRAPHQL["MAX_COST"]:
                         raise ExpansionTooLarge(expanded)
                     if field.selection_set is not None:
                         name = (field.alias or field.name).value
@@ -200,7 +200,7 @@ class DocumentMeasure:
             # A connection: its list fields (edges) hold a page of `first` items.
             inside = children.total(self.page_size(node))
         else:
-            inside = children.total(max(1, settings.GRAPHQL_COST_LIST_SIZE))
+            inside = children.total(max(1, settings.ECCIPA_GRAPHQL["COST_LIST_SIZE"]))
         if is_list(definition.type):
             return Cost(once=1, per_item=inside)
         return Cost(once=1 + inside)
@@ -212,16 +212,22 @@ class DocumentMeasure:
                     # Larger pages are refused when the field runs (PAGE_SIZE_TOO_LARGE), and
                     # GraphQL's Int has 32 bits; int() of 4,300 digits would raise.
                     digits = argument.value.value
-                    first = int(digits) if len(digits) <= 12 else settings.GRAPHQL_MAX_PAGE_SIZE
+                    first = (
+                        int(digits)
+                        if len(digits) <= 12
+                        else settings.ECCIPA_GRAPHQL["MAX_PAGE_SIZE"]
+                    )
                     # At least 1: the cost also bounds the size of the expanded document.
-                    return max(1, min(first, settings.GRAPHQL_MAX_PAGE_SIZE))
-                return settings.GRAPHQL_MAX_PAGE_SIZE  # a variable: the largest page it may ask
-        return settings.GRAPHQL_DEFAULT_PAGE_SIZE
+                    return max(1, min(first, settings.ECCIPA_GRAPHQL["MAX_PAGE_SIZE"]))
+                return settings.ECCIPA_GRAPHQL[
+                    "MAX_PAGE_SIZE"
+                ]  # a variable: the largest page it may ask
+        return settings.ECCIPA_GRAPHQL["DEFAULT_PAGE_SIZE"]
 
     def operation_cost(self, operation):
         root_type = self.schema.get_root_type(operation.operation)
         return self.cost(operation.selection_set, root_type).total(
-            max(1, settings.GRAPHQL_COST_LIST_SIZE)
+            max(1, settings.ECCIPA_GRAPHQL["COST_LIST_SIZE"])
         )
 
 

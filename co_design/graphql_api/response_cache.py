@@ -55,7 +55,7 @@ def answer_lifetime(now=None):
     from co_design.review.models import Consultation
 
     now = now or timezone.now()
-    timeout = settings.GRAPHQL_CACHE_TIMEOUT
+    timeout = settings.ECCIPA_GRAPHQL["CACHE_TIMEOUT"]
     closing = Consultation.objects.next_closing(now)
     if closing is not None:
         timeout = min(timeout, max(1, int((closing - now).total_seconds())))

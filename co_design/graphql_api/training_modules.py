@@ -79,12 +79,14 @@ def decode_cursor(cursor):
 
 def page_size(first):
     if first is None:
-        return settings.GRAPHQL_DEFAULT_PAGE_SIZE
+        return settings.ECCIPA_GRAPHQL["DEFAULT_PAGE_SIZE"]
     if first < 0:
         raise ApiError(ErrorCode.INVALID_ARGUMENT, reason=_("first must not be negative"))
-    if first > settings.GRAPHQL_MAX_PAGE_SIZE:
+    if first > settings.ECCIPA_GRAPHQL["MAX_PAGE_SIZE"]:
         raise ApiError(
-            ErrorCode.PAGE_SIZE_TOO_LARGE, maximum=settings.GRAPHQL_MAX_PAGE_SIZE, requested=first
+            ErrorCode.PAGE_SIZE_TOO_LARGE,
+            maximum=settings.ECCIPA_GRAPHQL["MAX_PAGE_SIZE"],
+            requested=first,
         )
     return first
 

@@ -82,7 +82,9 @@ class PublicGraphQLView(View):
         response = self.respond(answer)
         if answer.status == 200:
             response["ETag"] = answer.etag
-            patch_cache_control(response, public=True, max_age=settings.GRAPHQL_CACHE_MAX_AGE)
+            patch_cache_control(
+                response, public=True, max_age=settings.ECCIPA_GRAPHQL["CACHE_MAX_AGE"]
+            )
             return get_conditional_response(request, etag=answer.etag, response=response)
         return response
 

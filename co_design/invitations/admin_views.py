@@ -17,17 +17,17 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from co_design.access.invitations import can_invite, invitable_territories
+from co_design.access.verdicts import Refused
 from co_design.choices import Language, OrganisationType
 from co_design.invitations.csv_import import (
     COLUMNS,
     MAX_BYTES,
     MAX_ROWS,
-    BadFile,
     import_invitations,
     read_text,
 )
 from co_design.invitations.models import Invitation
-from co_design.invitations.services import InvitationRefused, Invitee, duplicate_of, invite
+from co_design.invitations.services import Invitee, first_invitation, invite
 from co_design.text import PlainTextField
 
 app_name = "eccipa_invitations"
@@ -115,9 +115,9 @@ class InviteForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        reason = duplicate_of(email)
-        if reason:
-            raise forms.ValidationError(reason)
+        verdict = first_invitation(email)
+        if not verdict:
+            raise forms.ValidationError(verdict.reason)
         return email
 
     def invitee(self):
@@ -135,7 +135,7 @@ class InviteView(InvitationAdminView, FormView):
     def form_valid(self, form):
         try:
             invitation = invite(self.request.user, form.invitee())
-        except InvitationRefused as refusal:
+        except Refused as refusal:
             form.add_error(None, refusal.message)
             return self.form_invalid(form)
         messages.success(
@@ -160,7 +160,7 @@ class ImportForm(forms.Form):
     def clean_file(self):
         try:
             return read_text(self.cleaned_data["file"])
-        except BadFile as problem:
+        except Refused as problem:
             raise forms.ValidationError(problem.message) from None
 
 
@@ -181,7 +181,7 @@ class ImportView(InvitationAdminView, FormView):
     def form_valid(self, form):
         try:
             report = import_invitations(self.request.user, form.cleaned_data["file"])
-        except BadFile as problem:
+        except Refused as problem:
             form.add_error("file", problem.message)
             return self.form_invalid(form)
         # Shown at once: importing the same file again invites nobody twice.

@@ -21,8 +21,9 @@ from django.utils.translation import get_language_info, gettext_lazy, override
 from django.utils.translation import gettext as _
 
 from co_design.access.invitations import can_invite
+from co_design.access.verdicts import Refused
 from co_design.choices import Language, OrganisationType
-from co_design.invitations.services import InvitationRefused, Invitee, duplicate_of, invite
+from co_design.invitations.services import Invitee, first_invitation, invite
 from co_design.territories import Territory
 from co_design.text import has_control_characters
 
@@ -48,12 +49,8 @@ MAX_ROWS = 2000
 MAX_LENGTHS = {"name": 150, "email": 254, "organisation": 200}
 
 
-class BadFile(Exception):
-    """The file as a whole cannot be read; nothing was imported."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+# A file that cannot be read as a whole is refused (Refused, status 400): nothing is imported.
+BAD_FILE = 400
 
 
 @dataclass
@@ -90,25 +87,30 @@ class ImportReport:
 def read_text(uploaded):
     """The file's text: UTF-8, with or without a byte order mark, within the size limit."""
     if uploaded.size > MAX_BYTES:
-        raise BadFile(
-            _("The file is larger than %(size)s KB; please split it.") % {"size": MAX_BYTES // 1024}
+        raise Refused(
+            _("The file is larger than %(size)s KB; please split it.")
+            % {"size": MAX_BYTES // 1024},
+            status=BAD_FILE,
         )
     try:
         return uploaded.read().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BadFile(
+        raise Refused(
             _(
                 "The file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and "
                 "upload it again."
-            )
+            ),
+            status=BAD_FILE,
         ) from None
 
 
 def parse(text):
-    """The data rows, each with its line number; problems with the file raise BadFile."""
+    """The data rows, each with its line number; problems with the file raise Refused."""
     lines = text.splitlines(keepends=True)
     if not lines or not lines[0].strip():
-        raise BadFile(_("The file is empty: it needs a header line and one line per person."))
+        raise Refused(
+            _("The file is empty: it needs a header line and one line per person."), status=BAD_FILE
+        )
     try:
         # Spreadsheets in Germany, Italy and Spain save CSV with semicolons.
         dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
@@ -119,9 +121,10 @@ def parse(text):
         header = [normalise_column(name) for name in next(reader)]
         missing = [column for column in COLUMNS if column not in header]
         if missing:
-            raise BadFile(
+            raise Refused(
                 _("The header line lacks the column(s) %(missing)s. Expected: %(expected)s.")
-                % {"missing": ", ".join(missing), "expected": ",".join(COLUMNS)}
+                % {"missing": ", ".join(missing), "expected": ",".join(COLUMNS)},
+                status=BAD_FILE,
             )
         rows, last_line = [], reader.line_num
         for cells in reader:
@@ -130,17 +133,19 @@ def parse(text):
                 continue
             rows.append(read_row(line, header, cells))
             if len(rows) > MAX_ROWS:
-                raise BadFile(
+                raise Refused(
                     _("The file has more than %(rows)s people; please split it.")
-                    % {"rows": MAX_ROWS}
+                    % {"rows": MAX_ROWS},
+                    status=BAD_FILE,
                 )
     except csv.Error as error:
-        raise BadFile(
+        raise Refused(
             _("Line %(line)s cannot be read as CSV (%(error)s).")
-            % {"line": reader.line_num, "error": error}
+            % {"line": reader.line_num, "error": error},
+            status=BAD_FILE,
         ) from None
     if not rows:
-        raise BadFile(_("The file has a header line but nobody to invite."))
+        raise Refused(_("The file has a header line but nobody to invite."), status=BAD_FILE)
     return rows
 
 
@@ -267,7 +272,7 @@ def import_invitations(inviter, text):
         if not verdict:
             row.problems.append(verdict.reason)
             continue
-        row.skipped = duplicate_of(invitee.email) or ""
+        row.skipped = first_invitation(invitee.email).reason
         row.invitee = invitee
     report = ImportReport(rows)
     if report.refused:
@@ -278,7 +283,7 @@ def import_invitations(inviter, text):
                 continue
             try:
                 row.invitation = invite(inviter, row.invitee)
-            except InvitationRefused as refusal:
+            except Refused as refusal:
                 # Invited or registered a moment ago, by someone else.
                 row.skipped = refusal.message
     return report

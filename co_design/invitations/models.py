@@ -109,7 +109,7 @@ class Invitation(models.Model):
         token = secrets.token_urlsafe(32)
         self.token_hash = hash_token(token)
         self.expires_at = (self.created_at or timezone.now()) + timedelta(
-            days=settings.STAKEHOLDER_INVITATION_DAYS
+            days=settings.ECCIPA_INVITATIONS["VALID_DAYS"]
         )
         return token
 

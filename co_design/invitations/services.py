@@ -19,21 +19,16 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from co_design.access import lookups
-from co_design.access.invitations import can_invite
+from co_design.access.invitations import can_invite, has_no_role_but_stakeholder
 from co_design.access.roles import ROLE_GROUPS
-from co_design.access.verdicts import Refused
+from co_design.access.verdicts import ALLOWED, Refused, Verdict
 from co_design.accounts.models import Profile
 from co_design.invitations.models import Invitation, hash_token
 from co_design.notifications.links import absolute_url
 
-
-class InvitationRefused(Refused):
-    """Why an invitation cannot be sent, or a link cannot sign anyone in; readable by the user.
-    A link that cannot sign in is gone (410) unless said otherwise."""
-
-    def __init__(self, message, status=410):
-        super().__init__(message, status)
+# Why an invitation cannot be sent, or a link cannot sign anyone in: a Refused, whose status is
+# 410 (the link is gone) unless said otherwise.
+GONE = 410
 
 
 @dataclass(frozen=True)
@@ -46,32 +41,36 @@ class Invitee:
     language: str = ""
 
 
-def refusal_to_invite(inviter, invitee, now=None):
-    """Why `inviter` may not invite `invitee` now, or None."""
+def invitation_verdict(inviter, invitee, now=None):
+    """May `inviter` invite `invitee` now?"""
     verdict = can_invite(inviter, invitee.territory)
     if not verdict:
-        return verdict.reason
-    return duplicate_of(invitee.email, now)
+        return verdict
+    return first_invitation(invitee.email, now)
 
 
-def duplicate_of(email, now=None):
-    """Why inviting `email` would invite someone twice, or None."""
+def first_invitation(email, now=None):
+    """May `email` be invited without inviting someone twice?"""
     if get_user_model()._default_manager.filter(email__iexact=email).exists():
-        return _("Already registered: an account uses this e-mail address.")
+        return Verdict(False, _("Already registered: an account uses this e-mail address."))
     earlier = Invitation.objects.for_email(email).open(now).first()
     if earlier:
-        return _("Already invited on %(date)s; that invitation is open until %(expires)s.") % {
-            "date": date_format(timezone.localtime(earlier.created_at), "DATE_FORMAT"),
-            "expires": date_format(timezone.localtime(earlier.expires_at), "DATE_FORMAT"),
-        }
-    return None
+        return Verdict(
+            False,
+            _("Already invited on %(date)s; that invitation is open until %(expires)s.")
+            % {
+                "date": date_format(timezone.localtime(earlier.created_at), "DATE_FORMAT"),
+                "expires": date_format(timezone.localtime(earlier.expires_at), "DATE_FORMAT"),
+            },
+        )
+    return ALLOWED
 
 
 def invite(inviter, invitee):
     """Record the invitation and e-mail its link once the transaction commits."""
-    reason = refusal_to_invite(inviter, invitee)
-    if reason:
-        raise InvitationRefused(reason)
+    verdict = invitation_verdict(inviter, invitee)
+    if not verdict:
+        raise Refused(verdict.reason, status=GONE)
     now = timezone.now()
     invitation = Invitation(
         email=invitee.email,
@@ -93,8 +92,8 @@ def invite(inviter, invitee):
             invitation.save()
     except IntegrityError:
         # Another editor invited the same address a moment ago.
-        raise InvitationRefused(
-            _("Already invited: an invitation to this address is open.")
+        raise Refused(
+            _("Already invited: an invitation to this address is open."), status=GONE
         ) from None
     transaction.on_commit(lambda: send_invitation(invitation, token))
     return invitation
@@ -133,24 +132,34 @@ def find(token):
     return invitation
 
 
-def refusal_to_redeem(invitation, now=None):
-    """Why this invitation's link can no longer sign anyone in, or None."""
+def redeem_verdict(invitation, now=None):
+    """May this invitation's link still sign someone in?"""
     if invitation is None:
-        return _(
-            "This invitation link is not valid. Check that you opened the whole link from the "
-            "e-mail, or ask the editor who invited you for a new one."
+        return Verdict(
+            False,
+            _(
+                "This invitation link is not valid. Check that you opened the whole link from the "
+                "e-mail, or ask the editor who invited you for a new one."
+            ),
         )
     status = invitation.status(now)
     if status == Invitation.Status.USED:
-        return already_used()
+        return Verdict(False, already_used())
     if status == Invitation.Status.SUPERSEDED:
-        return _("A newer invitation replaced this one: please use the link in the latest e-mail.")
+        return Verdict(
+            False,
+            _("A newer invitation replaced this one: please use the link in the latest e-mail."),
+        )
     if status == Invitation.Status.EXPIRED:
-        return _(
-            "This invitation link expired on %(date)s. Ask the editor who invited you for a new "
-            "one."
-        ) % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")}
-    return None
+        return Verdict(
+            False,
+            _(
+                "This invitation link expired on %(date)s. Ask the editor who invited you for a "
+                "new one."
+            )
+            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+        )
+    return ALLOWED
 
 
 def already_used():
@@ -165,13 +174,13 @@ def redeem(token):
     """The account the link signs in, created on first use; the link is spent. Nothing changes
     when it is refused."""
     invitation = find(token)
-    reason = refusal_to_redeem(invitation)
-    if reason:
-        raise InvitationRefused(reason)
+    verdict = redeem_verdict(invitation)
+    if not verdict:
+        raise Refused(verdict.reason, status=GONE)
     now = timezone.now()
     # Only one of two simultaneous clicks claims the invitation.
     if not Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(used_at=now):
-        raise InvitationRefused(already_used())
+        raise Refused(already_used(), status=GONE)
     user = account_for(invitation)
     Invitation.objects.filter(pk=invitation.pk).update(user=user)
     return user
@@ -185,12 +194,13 @@ def account_for(invitation):
     existing = User._default_manager.filter(email__iexact=invitation.email).first()
     if existing is not None:
         if not existing.is_active:
-            raise InvitationRefused(
-                _("The account of this e-mail address is deactivated. Please contact the editors.")
+            raise Refused(
+                _("The account of this e-mail address is deactivated. Please contact the editors."),
+                status=GONE,
             )
-        reason = refusal_to_sign_in(invitation, existing)
-        if reason:
-            raise InvitationRefused(reason, status=403)
+        verdict = sign_in_verdict(invitation, existing)
+        if not verdict:
+            raise Refused(verdict.reason, status=403)
         return existing
     user = User(
         username=free_username(invitation.email),
@@ -206,24 +216,31 @@ def account_for(invitation):
     return user
 
 
-def refusal_to_sign_in(invitation, user):
-    """Why the invitation's link may not sign `user` in, or None. Only the password-less
+def sign_in_verdict(invitation, user):
+    """May the invitation's link sign `user` in? Only the password-less
     stakeholder account the invitation itself created qualifies."""
     if not user.is_active:
-        return _("The account of this e-mail address is deactivated. Please contact the editors.")
+        return Verdict(
+            False,
+            _("The account of this e-mail address is deactivated. Please contact the editors."),
+        )
     if (
         user.pk != invitation.created_user_id
         or user.has_usable_password()
         or user.is_staff
         or user.is_superuser
-        or lookups.roles_of(user) - {"stakeholder"}
+        or not has_no_role_but_stakeholder(user)
     ):
-        return _(
-            "An account already uses this e-mail address, and an invitation link cannot sign "
-            "into it. Please sign in with your e-mail address and password instead; if you have "
-            "forgotten it, choose a new one through “Forgotten your password, or never set one?”."
+        return Verdict(
+            False,
+            _(
+                "An account already uses this e-mail address, and an invitation link cannot "
+                "sign into it. Please sign in with your e-mail address and password instead; if "
+                "you have forgotten it, choose a new one through “Forgotten your password, or "
+                "never set one?”."
+            ),
         )
-    return None
+    return ALLOWED
 
 
 def create_profile(user, invitation):

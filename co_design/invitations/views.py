@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from co_design.access.verdicts import Refused
 from co_design.accounts.language import signed_in_redirect
-from co_design.invitations.services import InvitationRefused, find, redeem, refusal_to_redeem
+from co_design.invitations.services import find, redeem, redeem_verdict
 
 
 def without_referrer(response):
@@ -32,14 +33,16 @@ def accept_invitation(request, token):
     if request.method == "POST":
         try:
             user = redeem(token)
-        except InvitationRefused as refusal:
+        except Refused as refusal:
             status = 404 if invitation is None else refusal.status
             return without_referrer(refused(request, refusal.message, status))
         login(request, user, backend="co_design.accounts.sign_in.EmailOrUsernameBackend")
         return without_referrer(signed_in_redirect(user, reverse("my_consultations")))
-    reason = refusal_to_redeem(invitation)
-    if reason:
-        return without_referrer(refused(request, reason, status=404 if invitation is None else 410))
+    verdict = redeem_verdict(invitation)
+    if not verdict:
+        return without_referrer(
+            refused(request, verdict.reason, status=404 if invitation is None else 410)
+        )
     return without_referrer(
         TemplateResponse(request, "co_design/invitation.html", {"invitation": invitation})
     )

@@ -65,7 +65,7 @@ def room_url(page_id, anchor=""):
 
 def notify_comment_author(stakeholder_comment, kind, reply=None):
     """Tell a commenter about a reply, a decision, or that a moderator hid their comment."""
-    comment = stakeholder_comment.comment
+    comment = stakeholder_comment.wagtail_comment
     send_to(
         [comment.user],
         f"co_design/emails/comment_{kind}.txt",
@@ -88,7 +88,7 @@ def notify_reply_hidden(moderation):
         [reply.user],
         "co_design/emails/reply_hidden.txt",
         {
-            "comment": StakeholderComment.objects.get(comment_id=reply.comment_id),
+            "comment": StakeholderComment.objects.get(wagtail_comment_id=reply.comment_id),
             "moderation": moderation,
             "page": reply.comment.page.specific,
         },

@@ -7,7 +7,7 @@ def footer_pages(request, site, home):
     """[{title, url, pk}]: the live, public information page of each footer role (accessibility
     statement, privacy notice, legal notice, contact) in the active language. Kept in the cache
     under the generation that publishing, unpublishing, moving, deleting and view restrictions
-    bump (co_design.publishing), so that the footer costs no query on most pages."""
+    bump (co_design.publishing.signals), so that the footer costs no query on most pages."""
     from co_design.graphql_api import response_cache
     from co_design.public.pages import InformationPage
 

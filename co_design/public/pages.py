@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from co_design.access.consultations import page_territory_ids
 from co_design.blocks import RICH_TEXT_FEATURES
+from co_design.view_objects import ViewObject
 
 
 def pages_with_outcome(page_ids=None, now=None):
@@ -20,10 +21,10 @@ def pages_with_outcome(page_ids=None, now=None):
     decides)."""
     from co_design.consultation.models import StakeholderComment
 
-    records = StakeholderComment.objects.publicly_shown(now)
+    stakeholder_comments = StakeholderComment.objects.publicly_shown(now)
     if page_ids is not None:
-        records = records.filter(comment__page_id__in=page_ids)
-    candidates = set(records.values_list("comment__page_id", flat=True))
+        stakeholder_comments = stakeholder_comments.filter(wagtail_comment__page_id__in=page_ids)
+    candidates = set(stakeholder_comments.values_list("wagtail_comment__page_id", flat=True))
     if not candidates:
         return set()
     return set(Page.objects.live().public().filter(pk__in=candidates).values_list("pk", flat=True))
@@ -77,10 +78,10 @@ class TakePartPage(Page):
             "-opened_at"
         ):
             if consultation.page_id in public_ids:
-                consultation.open_now = consultation.is_open(now)
+                shown = ViewObject(consultation, open_now=consultation.is_open(now))
                 current = latest.get(consultation.page_id)
-                if current is None or (consultation.open_now and not current.open_now):
-                    latest[consultation.page_id] = consultation
+                if current is None or (shown.open_now and not current.open_now):
+                    latest[consultation.page_id] = shown
         with_outcome = pages_with_outcome(list(latest), now)
         chosen = [c for c in latest.values() if c.open_now or c.page_id in with_outcome]
         territory_ids = page_territory_ids([c.page for c in chosen])

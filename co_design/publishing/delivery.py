@@ -70,7 +70,7 @@ def post(url, body, headers):
         target.host,
         target.port,
         target.addresses[0],
-        timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+        timeout=settings.ECCIPA_WEBHOOKS["TIMEOUT_SECONDS"],
     )
     try:
         connection.request("POST", target.path, body=body, headers=headers)
@@ -85,7 +85,7 @@ def post(url, body, headers):
 
 def retry_delay(attempt):
     """30 s, 2 min, 8 min, 32 min… after attempts 1, 2, 3, 4 (base WEBHOOK_RETRY_BASE_SECONDS)."""
-    return timedelta(seconds=settings.WEBHOOK_RETRY_BASE_SECONDS * 4 ** (attempt - 1))
+    return timedelta(seconds=settings.ECCIPA_WEBHOOKS["RETRY_BASE_SECONDS"] * 4 ** (attempt - 1))
 
 
 def worth_retrying(status):
@@ -118,7 +118,7 @@ def deliver(endpoint_id, payload, attempt=1):
     delivered = status is not None and 200 <= status < 300
     next_attempt_at = None
     retry = not delivered and not refused and worth_retrying(status)
-    if retry and attempt < settings.WEBHOOK_MAX_ATTEMPTS:
+    if retry and attempt < settings.ECCIPA_WEBHOOKS["MAX_ATTEMPTS"]:
         if deliver_webhook.get_backend().supports_defer:
             next_attempt_at = timezone.now() + retry_delay(attempt)
             deliver_webhook.using(run_after=next_attempt_at).enqueue(

@@ -56,7 +56,7 @@ def webhook_target(url):
         port = parts.port
     except ValueError:
         raise ValidationError(gettext("Enter a valid web address."), code="invalid") from None
-    allowed_schemes = {"https", "http"} if settings.WEBHOOK_ALLOW_HTTP else {"https"}
+    allowed_schemes = {"https", "http"} if settings.ECCIPA_WEBHOOKS["ALLOW_HTTP"] else {"https"}
     if parts.scheme.lower() not in allowed_schemes:
         raise ValidationError(gettext("Webhook addresses must start with https://."), code="scheme")
     host = parts.hostname
@@ -76,7 +76,7 @@ def webhook_target(url):
             gettext("The host name %(host)s could not be found.") % {"host": host},
             code="unresolved",
         )
-    if not settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
+    if not settings.ECCIPA_WEBHOOKS["ALLOW_PRIVATE_ADDRESSES"]:
         for address in addresses:
             if forbidden_address(address):
                 raise ValidationError(

@@ -51,9 +51,9 @@ def workflow_action(request, page_id, action_name, task_state_id):
     task_state = get_object_or_404(TaskState, pk=task_state_id).specific
     task = task_state.task.specific
     if isinstance(task, ReviewStep):
-        reason = task.refusal(task_state, request.user, action_name)
-        if reason:
-            messages.error(request, reason)
+        verdict = task.verdict(task_state, request.user, action_name)
+        if not verdict:
+            messages.error(request, verdict.reason)
             edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
             if request.headers.get("x-requested-with") == "XMLHttpRequest":
                 return render_modal_workflow(

@@ -5,6 +5,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
+from co_design.access import rules
+from co_design.access.verdicts import ALLOWED, Verdict
 from co_design.activities.pages import holds_publish_permission
 from co_design.review.steps import ReviewStep
 
@@ -27,15 +29,19 @@ class EditorialApprovalTask(ReviewStep, AbstractGroupApprovalTask):
             return []
         return super().get_actions(obj, user)
 
-    def action_refusal(self, task_state, user, action_name, page):
-        if not (user.is_superuser or self._user_in_groups(user)):
-            return gettext("Only moderators approve, reject and publish.")
+    def action_verdict(self, task_state, user, action_name, page):
+        verdict = rules.can(user, "reject" if action_name == "reject" else "approve", page)
+        if not verdict:
+            return verdict
         if not holds_publish_permission(user, page):
-            return gettext(
-                "Approving publishes the page, and you may not publish it. Ask an "
-                "administrator for publishing rights; nothing was changed."
+            return Verdict(
+                False,
+                gettext(
+                    "Approving publishes the page, and you may not publish it. Ask an "
+                    "administrator for publishing rights; nothing was changed."
+                ),
             )
-        return None
+        return ALLOWED
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):

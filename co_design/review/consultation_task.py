@@ -76,9 +76,8 @@ class ConsultationTask(ReviewStep, Task):
             return "co_design/admin/close_consultation.html"
         return super().get_template_for_action(action)
 
-    def action_refusal(self, task_state, user, action_name, page):
-        verdict = rules.can(user, "close_consultation", page)
-        return None if verdict else verdict.reason
+    def action_verdict(self, task_state, user, action_name, page):
+        return rules.can(user, "close_consultation", page)
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):

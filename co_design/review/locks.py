@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
-from co_design.review.steps import WorkflowActionRefused
+from co_design.access.verdicts import Refused
 
 
 @contextmanager
@@ -62,7 +62,7 @@ def refusals_as_messages(view, refused):
     def answered(request, *args, page_id, **kwargs):
         try:
             return view(request, *args, page_id=page_id, **kwargs)
-        except WorkflowActionRefused as refusal:
+        except Refused as refusal:
             return refused(request, page_id, refusal)
 
     return answered

@@ -53,7 +53,7 @@ class ConsultationPanel(Panel):
                 Consultation.objects.for_page(page).first() if page.pk else None
             )
             context["comment_count"] = (
-                StakeholderComment.objects.filter(comment__page_id=page.pk).count()
+                StakeholderComment.objects.filter(wagtail_comment__page_id=page.pk).count()
                 if page.pk
                 else 0
             )

@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from co_design.access import rules
 
-# Publishing only through review. Pages whose class declares it (co_design.rules,
+# Publishing only through review. Pages whose class declares it (co_design.access.rules,
 # "publish") are published by the last step of their workflow and by nothing else: Wagtail's
 # permission tester hides *Publish* everywhere, and these hooks refuse the requests with which
 # Wagtail would still publish (a forged POST, creating, copying), before anything is saved.

@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 from wagtail.models import Task, TaskState
 
 from co_design.access import rules
+from co_design.access.verdicts import Verdict
 from co_design.review.steps import ReviewStep
 
 
@@ -87,13 +88,15 @@ class PartnerSignOffTask(ReviewStep, Task):
             ]
         return actions
 
-    def action_refusal(self, task_state, user, action_name, page):
+    def action_verdict(self, task_state, user, action_name, page):
         verdict = rules.can(user, "sign_off", page)
-        if not verdict:
-            return verdict.reason
-        if action_name == "approve" and task_state.signatures.filter(user=user).exists():
-            return gettext("You have already signed off this revision.")
-        return None
+        if (
+            verdict
+            and action_name == "approve"
+            and task_state.signatures.filter(user=user).exists()
+        ):
+            return Verdict(False, gettext("You have already signed off this revision."))
+        return verdict
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
