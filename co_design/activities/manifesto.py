@@ -8,13 +8,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from co_design.activities.pages import PublishedThroughReview
+from co_design.activities.pages import MANIFESTO_SIGN_OFF, PublishedThroughReview
 from co_design.blocks import RICH_TEXT_FEATURES, TitledTextBlock
 from co_design.publishing.models import WebhookPageType
 from co_design.review.panels import SignOffStatusPanel
 
 
 class ManifestoPage(PublishedThroughReview, Page):
+    review_workflow = MANIFESTO_SIGN_OFF
     webhook_page_type = WebhookPageType.MANIFESTO
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)

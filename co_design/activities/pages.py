@@ -7,6 +7,11 @@ from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PagePermissionTester
 
+# The review workflows (review/setup.py creates them). A page class names the one it goes
+# through as `review_workflow`; pages below it inherit it, as Wagtail does.
+LOCAL_STRATEGY_REVIEW = "Local strategy review"
+MANIFESTO_SIGN_OFF = "Manifesto sign-off"
+
 
 class OnePerTerritoryMixin:
     """Each territory writes one needs review and one local strategy (per language)."""

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from co_design.activities.needs_review import NeedsFinding
 from co_design.activities.pages import (
+    LOCAL_STRATEGY_REVIEW,
     CommentableStream,
     OnePerTerritoryMixin,
     PublishedThroughReview,
@@ -21,6 +22,8 @@ from co_design.review.panels import ConsultationPanel
 
 
 class StrategyIndexPage(Page):
+    review_workflow = LOCAL_STRATEGY_REVIEW  # for its drafts, which inherit it
+
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]

@@ -10,7 +10,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from co_design.activities.pages import CommentableStream, PublishedThroughReview
+from co_design.activities.pages import (
+    LOCAL_STRATEGY_REVIEW,
+    CommentableStream,
+    PublishedThroughReview,
+)
 from co_design.blocks import ACTIVITY_BLOCKS, RESOURCE_BLOCKS, RICH_TEXT_FEATURES
 from co_design.choices import DeliveryFormat
 from co_design.publishing.models import WebhookPageType
@@ -18,6 +22,8 @@ from co_design.publishing.models import WebhookPageType
 
 class TrainingProgrammePage(PublishedThroughReview, Page):
     """The Training Programme Toolkit that other European cities use to replicate the training."""
+
+    review_workflow = LOCAL_STRATEGY_REVIEW  # for its modules, which inherit it
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     how_to_use = RichTextField(_("how to use the Toolkit"), features=RICH_TEXT_FEATURES, blank=True)

@@ -1,18 +1,18 @@
-"""Idempotent set-up of the review process: roles, territory page rights, workflows."""
+"""Idempotent set-up of the review process: roles, territory page rights, workflows.
 
+What each page type needs is declared on its class: `edited_by_its_territory` (its territory's
+editors get page rights on it) and `review_workflow` (the workflow its pages, and those below
+them, go through).
+"""
+
+from django.apps import apps
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
 from co_design.access.roles import ensure_role_groups, grant_territory_editing
-from co_design.activities.manifesto import ManifestoPage
-from co_design.activities.needs_review import NeedsReviewPage
-from co_design.activities.strategies import StrategyDraftPage, StrategyIndexPage
-from co_design.activities.training import TrainingModulePage, TrainingProgrammePage
+from co_design.activities.pages import LOCAL_STRATEGY_REVIEW, MANIFESTO_SIGN_OFF
 from co_design.review.approval import EditorialApprovalTask
 from co_design.review.consultation_task import ConsultationTask
 from co_design.review.sign_off import PartnerSignOffTask
-
-LOCAL_STRATEGY_REVIEW = "Local strategy review"
-MANIFESTO_SIGN_OFF = "Manifesto sign-off"
 
 
 def workflow_of(name, tasks):
@@ -29,11 +29,20 @@ def assign(workflow, pages):
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
 
+def page_models():
+    return [
+        model
+        for model in apps.get_app_config("co_design").get_models()
+        if hasattr(model, "get_url_parts")
+    ]
+
+
 def setup_review():
     groups = ensure_role_groups()
-    for model in (NeedsReviewPage, StrategyDraftPage, TrainingModulePage):
-        for page in model.objects.select_related("territory"):
-            grant_territory_editing(page)
+    for model in page_models():
+        if getattr(model, "edited_by_its_territory", False):
+            for page in model.objects.select_related("territory"):
+                grant_territory_editing(page)
 
     consultation, _ = ConsultationTask.objects.get_or_create(name="Stakeholder consultation")
     editorial, _ = EditorialApprovalTask.objects.get_or_create(name="Editorial approval")
@@ -42,7 +51,13 @@ def setup_review():
         name="Partner sign-off", defaults={"signatories": groups["partner_lead"]}
     )
 
-    local_review = workflow_of(LOCAL_STRATEGY_REVIEW, [consultation, editorial])
-    assign(local_review, [*StrategyIndexPage.objects.all(), *TrainingProgrammePage.objects.all()])
-    assign(workflow_of(MANIFESTO_SIGN_OFF, [sign_off]), ManifestoPage.objects.all())
-    return local_review
+    workflows = {
+        LOCAL_STRATEGY_REVIEW: workflow_of(LOCAL_STRATEGY_REVIEW, [consultation, editorial]),
+        MANIFESTO_SIGN_OFF: workflow_of(MANIFESTO_SIGN_OFF, [sign_off]),
+    }
+    for model in page_models():
+        name = getattr(model, "review_workflow", None)
+        # Only the class that declares it: its subclasses' pages sit under it and inherit.
+        if name is not None and "review_workflow" in vars(model):
+            assign(workflows[name], model.objects.all())
+    return workflows[LOCAL_STRATEGY_REVIEW]
