@@ -190,6 +190,10 @@ def _can_close_consultation(user, roles, page, now):
 def _moderator(roles):
     if "moderator" in roles:
         return ALLOWED
+    return only_moderators_approve()
+
+
+def only_moderators_approve():
     return Verdict(False, _("Only moderators approve, reject and publish."))
 
 

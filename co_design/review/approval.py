@@ -30,9 +30,10 @@ class EditorialApprovalTask(ReviewStep, AbstractGroupApprovalTask):
         return super().get_actions(obj, user)
 
     def action_verdict(self, task_state, user, action_name, page):
-        verdict = rules.can(user, "reject" if action_name == "reject" else "approve", page)
-        if not verdict:
-            return verdict
+        # Who reviews is the task's own setting (its groups, as in Wagtail); the refusal is the
+        # rules' own.
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return rules.only_moderators_approve()
         if not holds_publish_permission(user, page):
             return Verdict(
                 False,
