@@ -9,4 +9,9 @@ class CoDesignConfig(AppConfig):
 
     def ready(self):
         # converters registers `<id:…>`, the path converter of every id in the project's URLs.
-        from . import converters, publishing, signal_handlers  # noqa: F401
+        from co_design import converters  # noqa: F401
+        from co_design.activities import signals
+        from co_design.consultation import signals as consultation_signals  # noqa: F401
+        from co_design.publishing import signals as publishing_signals  # noqa: F401
+
+        signals.connect()

@@ -5,26 +5,23 @@ import graphene
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .graphql_api import lookups
-from .graphql_api.errors import ApiError, ErrorCode
-from .graphql_api.limits import parse_id
-from .graphql_api.locales import fallback_chain
-from .graphql_api.training_modules import (
+from co_design.graphql_api import lookups
+from co_design.graphql_api.errors import ApiError, ErrorCode
+from co_design.graphql_api.limits import parse_id
+from co_design.graphql_api.locales import fallback_chain
+from co_design.graphql_api.training_modules import (
     TrainingModuleConnection,
     TrainingModuleFilter,
     TrainingModuleSort,
     training_modules,
 )
-from .graphql_api.types import (
-    CompetenceType,
-    ManifestoType,
-    NeedsReviewType,
-    StrategyType,
-    TerritoryType,
-    TrainingModuleType,
-)
-from .models import Competence
-from .replication.api import toolkit_package_field
+from co_design.graphql_api.types.manifesto import ManifestoType
+from co_design.graphql_api.types.needs_review import NeedsReviewType
+from co_design.graphql_api.types.strategies import StrategyType
+from co_design.graphql_api.types.territories import CompetenceType, TerritoryType
+from co_design.graphql_api.types.training import TrainingModuleType
+from co_design.replication.api import toolkit_package_field
+from co_design.territories import Competence
 
 
 def locale_argument():
@@ -55,7 +52,7 @@ class Query(graphene.ObjectType):
         TrainingModuleConnection,
         required=True,
         locale=locale_argument(),
-        first=graphene.Int(description=f"At most {settings.GRAPHQL_MAX_PAGE_SIZE}."),
+        first=graphene.Int(description=f"At most {settings.ECCIPA_GRAPHQL['MAX_PAGE_SIZE']}."),
         after=graphene.String(description="The endCursor of the previous page."),
         filter=TrainingModuleFilter(),
         sort=TrainingModuleSort(),

@@ -1,53 +1,36 @@
+"""Registration with Wagtail, and nothing else: what is registered lives in its stage package."""
+
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import invitation_admin, review, rules
-from .models import Competence, Profile, Territory, WebhookDelivery, WebhookEndpoint
-from .replication import admin_views as replication_admin
-from .review import send_edited_page_back_through_review
-from .room import admin_views
-from .room.dashboard import ConsultationsPanel, ReviewsPanel
-from .territories import admin_views as territory_admin
+from co_design.access import rules
+from co_design.accounts.admin import NetworkViewSetGroup
+from co_design.consultation import admin_urls as consultation_admin_urls
+from co_design.consultation.dashboard import ConsultationsPanel, ReviewsPanel
+from co_design.consultation.moderation import ModeratorMenuItem
+from co_design.invitations import admin_views as invitation_admin
+from co_design.onboarding import admin_views as territory_admin
+from co_design.publishing.admin import ReadOnlyPermissionPolicy, WebhooksViewSetGroup
+from co_design.publishing.models import WebhookDelivery
+from co_design.replication import admin_views as replication_admin
+from co_design.review.action_menu import refuse_cancelling_review, review_actions_in_action_menu
+from co_design.review.admin_views import send_edited_page_back_through_review
+from co_design.review.publish_guard import (
+    drop_publish_from_action_menu,
+    explain_refused_bulk_publishing,
+    refuse_publish_on_create,
+    refuse_publish_on_edit,
+    refuse_publishing_copies,
+)
 
-
-class TerritoryViewSet(SnippetViewSet):
-    model = Territory
-    icon = "site"
-    list_display = ["name", "country", "default_language"]
-    search_fields = ["name"]
-
-
-class CompetenceViewSet(SnippetViewSet):
-    model = Competence
-    icon = "pick"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-
-
-class ProfileViewSet(SnippetViewSet):
-    model = Profile
-    icon = "user"
-    list_display = ["user", "territory", "organisation", "organisation_type"]
-    list_filter = ["territory", "organisation_type"]
-
-
-class NetworkViewSetGroup(SnippetViewSetGroup):
-    menu_label = _("ECCIPA network")
-    menu_icon = "globe"
-    menu_order = 200
-    items = (TerritoryViewSet, CompetenceViewSet, ProfileViewSet)
-    submenu_hook = "register_eccipa_network_menu_item"
-
-
+register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
 register_snippet(NetworkViewSetGroup)
+register_snippet(WebhooksViewSetGroup)
 
 
 @hooks.register("register_eccipa_network_menu_item")
@@ -84,15 +67,15 @@ def after_edit_page(request, page):
 
 
 # Pages that go live only through their review: no *Publish* anywhere, and none forged.
-hooks.register("before_edit_page", review.refuse_publish_on_edit)
-hooks.register("before_create_page", review.refuse_publish_on_create)
-hooks.register("before_copy_page", review.refuse_publishing_copies)
-hooks.register("construct_page_action_menu", review.drop_publish_from_action_menu)
-hooks.register("before_bulk_action", review.explain_refused_bulk_publishing)
+hooks.register("before_edit_page", refuse_publish_on_edit)
+hooks.register("before_create_page", refuse_publish_on_create)
+hooks.register("before_copy_page", refuse_publishing_copies)
+hooks.register("construct_page_action_menu", drop_publish_from_action_menu)
+hooks.register("before_bulk_action", explain_refused_bulk_publishing)
 # Review actions in the editor as the rules give them: partner leads sign from the editor;
-# cancelling a review only for those allowed to (co_design.rules, "cancel_workflow").
-hooks.register("construct_page_action_menu", review.review_actions_in_action_menu)
-hooks.register("before_edit_page", review.refuse_cancelling_review)
+# cancelling a review only for those allowed to (co_design.access.rules, "cancel_workflow").
+hooks.register("construct_page_action_menu", review_actions_in_action_menu)
+hooks.register("before_edit_page", refuse_cancelling_review)
 
 
 @hooks.register("insert_editor_js")
@@ -122,39 +105,7 @@ def register_review_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def register_consultation_admin_urls():
-    return [
-        path(
-            "consultations/<id:page_id>/comments/",
-            admin_views.comments_index,
-            name="eccipa_consultation_comments",
-        ),
-        path(
-            "consultations/<id:page_id>/comments.<str:file_format>",
-            admin_views.export,
-            name="eccipa_consultation_export",
-        ),
-        path(
-            "consultations/comments/<id:comment_id>/decision/",
-            admin_views.decide,
-            name="eccipa_consultation_decide",
-        ),
-        path("consultations/flags/", admin_views.flags_index, name="eccipa_flagged_comments"),
-        path(
-            "consultations/comments/<id:comment_id>/<str:action>/",
-            admin_views.moderate,
-            name="eccipa_moderate_comment",
-        ),
-        path(
-            "consultations/replies/<id:reply_id>/<str:action>/",
-            admin_views.moderate_reply,
-            name="eccipa_moderate_reply",
-        ),
-    ]
-
-
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return bool({"moderator", "admin"} & rules.roles_of(request.user))
+    return consultation_admin_urls.urlpatterns
 
 
 @hooks.register("register_admin_menu_item")
@@ -166,68 +117,7 @@ def register_flagged_comments_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_consultations_panel(request, panels):
-    if {"editor", "moderator", "admin"} & rules.roles_of(request.user):
+    if rules.can_follow_consultations(request.user):
         panels.append(ConsultationsPanel(request.user))
     # The consultation step is "closed", never "Approved", in the reviews awaiting the user.
     panels[:] = [ReviewsPanel() if panel.name == ReviewsPanel.name else panel for panel in panels]
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """The delivery log is written by the webhook task only: it can be viewed, never edited."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and user.has_perm(self._get_permission_name("view"))
-
-
-register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
-
-
-class WebhookEndpointViewSet(SnippetViewSet):
-    model = WebhookEndpoint
-    icon = "link-external"
-    list_display = ["name", "url", "active", "created_at"]
-    list_filter = ["active"]
-
-
-class WebhookDeliveryViewSet(SnippetViewSet):
-    model = WebhookDelivery
-    icon = "history"
-    inspect_view_enabled = True
-    list_display = [
-        "created_at",
-        "endpoint",
-        "event",
-        "page_title",
-        "locale",
-        "attempt",
-        "status",
-        "response_status",
-    ]
-    list_filter = ["endpoint", "status", "event"]
-    inspect_view_fields = [
-        "endpoint",
-        "event_id",
-        "event",
-        "page_type",
-        "page_id",
-        "page_title",
-        "locale",
-        "attempt",
-        "status",
-        "response_status",
-        "error",
-        "duration_ms",
-        "next_attempt_at",
-        "payload",
-        "created_at",
-    ]
-
-
-class WebhooksViewSetGroup(SnippetViewSetGroup):
-    menu_label = _("Publish webhooks")
-    menu_icon = "link-external"
-    menu_order = 210
-    items = (WebhookEndpointViewSet, WebhookDeliveryViewSet)
-
-
-register_snippet(WebhooksViewSetGroup)

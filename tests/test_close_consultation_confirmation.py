@@ -37,7 +37,7 @@ def test_the_editor_menu_opens_a_confirmation_for_closing():
 
 def test_the_confirmation_lists_undecided_comments_and_waiting_flags():
     page = valdoria()
-    records = StakeholderComment.objects.filter(comment__page=page, hidden_at__isnull=True)
+    records = StakeholderComment.objects.filter(wagtail_comment__page=page, hidden_at__isnull=True)
     undecided = records.filter(decision="").count()
     soup = confirmation(client_for("editor-it"), page)
     assert summary_items(soup) == [
@@ -51,7 +51,7 @@ def test_the_confirmation_lists_undecided_comments_and_waiting_flags():
 
 def test_with_nothing_open_the_confirmation_says_so_and_closing_still_works():
     page = valdoria()
-    StakeholderComment.objects.filter(comment__page=page).update(decision="noted")
+    StakeholderComment.objects.filter(wagtail_comment__page=page).update(decision="noted")
     from co_design.models import CommentFlag
 
     CommentFlag.objects.update(status="dismissed")

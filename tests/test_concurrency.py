@@ -48,7 +48,7 @@ for number in range(%(count)d):
     session["_auth_user_id"] = str(user.pk)
     # As a sign-in stores it: the backend that signs people in (the first, django-axes, only
     # refuses locked-out sign-ins and loads nobody).
-    session["_auth_user_backend"] = "co_design.accounts.EmailOrUsernameBackend"
+    session["_auth_user_backend"] = "co_design.accounts.sign_in.EmailOrUsernameBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.create()
     sessions[user.username] = session.session_key
@@ -65,8 +65,8 @@ def revisions(slug, model=StrategyDraftPage):
     return count, page.live_revision_id, page.latest_revision_id
 valdoria = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
 print(json.dumps({
-    "comments": list(StakeholderComment.objects.filter(comment__page=valdoria).values_list(
-        "comment_id", "comment__text", "section_id", "submission_key")),
+    "comments": list(StakeholderComment.objects.filter(wagtail_comment__page=valdoria).values_list(
+        "wagtail_comment_id", "wagtail_comment__text", "section_id", "submission_key")),
     "wagtail_comments": Comment.objects.filter(page=valdoria).count(),
     "valdoria": revisions("valdoria-local-strategy"),
     "rheinfeld": revisions("rheinfeld-needs-review", NeedsReviewPage),

@@ -39,13 +39,15 @@ def test_a_stakeholder_comments_on_a_section_and_on_a_passage(page, stakeholder)
     )
     assert response.status_code == 302
 
-    on_section = StakeholderComment.objects.get(comment__text="Add the school year calendar.")
-    assert on_section.comment.contentpath == f"sections.{first}.body"
+    on_section = StakeholderComment.objects.get(
+        wagtail_comment__text="Add the school year calendar."
+    )
+    assert on_section.wagtail_comment.contentpath == f"sections.{first}.body"
     assert on_section.organisation_type == "city_department"
     assert on_section.quote == ""
-    on_passage = StakeholderComment.objects.get(comment__text="Which Prefecture office?")
+    on_passage = StakeholderComment.objects.get(wagtail_comment__text="Which Prefecture office?")
     assert on_passage.quote == "one guide agreed with the Prefecture"
-    assert on_passage.comment.revision_created == page.get_latest_revision()
+    assert on_passage.wagtail_comment.revision_created == page.get_latest_revision()
 
     html = stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     assert "Add the school year calendar." in html
@@ -82,9 +84,9 @@ def test_replies_from_the_editor_sidebar_appear_in_the_room_and_notify_the_comme
 
 
 def test_replies_from_the_room_appear_in_the_page_editor(page, stakeholder):
-    record = StakeholderComment.objects.filter(comment__page=page).first()
+    record = StakeholderComment.objects.filter(wagtail_comment__page=page).first()
     response = stakeholder.post(
-        f"/en/consultations/{page.pk}/comments/{record.comment_id}/replies/",
+        f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/replies/",
         {"text": "A reply from the room."},
     )
     assert response.status_code == 302
@@ -126,12 +128,12 @@ def test_a_comment_on_a_removed_section_is_kept_and_shown_as_such(page, stakehol
     del draft.sections[len(draft.sections) - 1]
     save_draft(client_for("editor-it"), page, sections=draft.sections)
 
-    record = StakeholderComment.objects.get(comment__text="About the schools.")
+    record = StakeholderComment.objects.get(wagtail_comment__text="About the schools.")
     html = stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     removed = html.split('id="removed-heading"')[1]
     assert "About the schools." in removed
     assert "Section removed: “Role models in every school”" in removed
-    assert Comment.objects.filter(pk=record.comment_id).exists()
+    assert Comment.objects.filter(pk=record.wagtail_comment_id).exists()
 
 
 def test_a_comment_written_while_the_editor_works_survives_the_editor_saving(page, stakeholder):
@@ -144,44 +146,48 @@ def test_a_comment_written_while_the_editor_works_survives_the_editor_saving(pag
 
     assert editor.post(f"/admin/pages/{page.pk}/edit/", stale_form).status_code == 302
     assert Comment.objects.filter(text="Arrived meanwhile.").exists()
-    assert StakeholderComment.objects.filter(comment__text="Arrived meanwhile.").exists()
+    assert StakeholderComment.objects.filter(wagtail_comment__text="Arrived meanwhile.").exists()
 
 
 def test_agreeing_twice_takes_the_agreement_back(page, stakeholder):
     record = (
-        StakeholderComment.objects.filter(comment__page=page)
-        .exclude(comment__user__username="stakeholder-school-it")
+        StakeholderComment.objects.filter(wagtail_comment__page=page)
+        .exclude(wagtail_comment__user__username="stakeholder-school-it")
         .exclude(agreements__user__username="stakeholder-school-it")
         .first()
     )
-    url = f"/en/consultations/{page.pk}/comments/{record.comment_id}/agree/"
+    url = f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/agree/"
     stakeholder.post(url)
     assert CommentAgreement.objects.filter(
-        comment=record, user__username="stakeholder-school-it"
+        stakeholder_comment=record, user__username="stakeholder-school-it"
     ).exists()
     stakeholder.post(url)
     assert not CommentAgreement.objects.filter(
-        comment=record, user__username="stakeholder-school-it"
+        stakeholder_comment=record, user__username="stakeholder-school-it"
     ).exists()
 
 
 def test_nobody_agrees_with_their_own_comment(page, stakeholder):
     post_comment(stakeholder, page, section=section_ids(page)[0], text="Mine.")
-    record = StakeholderComment.objects.get(comment__text="Mine.")
-    response = stakeholder.post(f"/en/consultations/{page.pk}/comments/{record.comment_id}/agree/")
+    record = StakeholderComment.objects.get(wagtail_comment__text="Mine.")
+    response = stakeholder.post(
+        f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/agree/"
+    )
     assert response.status_code == 400
     assert "You cannot agree with your own comment." in response.content.decode()
     assert not record.agreements.exists()
 
 
 def test_flagging_a_comment_reaches_the_moderators_once(page, stakeholder):
-    record = StakeholderComment.objects.filter(comment__page=page).first()
-    url = f"/en/consultations/{page.pk}/comments/{record.comment_id}/flag/"
+    record = StakeholderComment.objects.filter(wagtail_comment__page=page).first()
+    url = f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/flag/"
     assert stakeholder.post(url, {"reason": "Off topic."}).status_code == 302
     again = stakeholder.post(url, {"reason": "Still off topic."})
     assert again.status_code == 400
     assert "You have already flagged this comment" in again.content.decode()
     assert (
-        CommentFlag.objects.filter(comment=record, user__username="stakeholder-school-it").count()
+        CommentFlag.objects.filter(
+            stakeholder_comment=record, user__username="stakeholder-school-it"
+        ).count()
         == 1
     )

@@ -27,10 +27,10 @@ def shown_ids(soup):
 
 
 def test_the_screen_has_a_heading_and_says_how_many_comments_are_decided(page):
-    records = StakeholderComment.objects.filter(comment__page=page)
+    records = StakeholderComment.objects.filter(wagtail_comment__page=page)
     decided = records.exclude(decision="").count()
     flags = CommentFlag.objects.filter(
-        comment__in=records, status=FlagStatus.WAITING, reply__isnull=True
+        stakeholder_comment__in=records, status=FlagStatus.WAITING, reply__isnull=True
     ).count()
     soup = screen(page)
     assert soup.h1.get_text(" ", strip=True) == f"Decisions on comments {page.title}"
@@ -41,7 +41,7 @@ def test_the_screen_has_a_heading_and_says_how_many_comments_are_decided(page):
 
 
 def test_editors_filter_undecided_flagged_by_section_and_by_organisation_type(page):
-    records = StakeholderComment.objects.filter(comment__page=page)
+    records = StakeholderComment.objects.filter(wagtail_comment__page=page)
     undecided = set(records.filter(decision="").values_list("pk", flat=True))
     assert shown_ids(screen(page, status="undecided")) == undecided
     flagged = set(
@@ -63,7 +63,7 @@ def test_editors_filter_undecided_flagged_by_section_and_by_organisation_type(pa
 
 
 def test_no_decision_is_preselected_and_the_revision_is_asked_only_when_adopting(page):
-    record = StakeholderComment.objects.filter(comment__page=page, decision="").first()
+    record = StakeholderComment.objects.filter(wagtail_comment__page=page, decision="").first()
     soup = screen(page)
     form = soup.select_one(f"#c{record.pk} form")
     select = form.select_one("select[name$=decision]")

@@ -49,10 +49,11 @@ def test_comment_and_reply_ids_are_distinct_and_revisions_are_named_by_date():
     header, body = rows[0], rows[1:]
     ids = [row[header.index("Id")] for row in body]
     page = valdoria()
-    comments = StakeholderComment.objects.filter(comment__page=page)
+    comments = StakeholderComment.objects.filter(wagtail_comment__page=page)
     replies = CommentReply.objects.filter(comment__page=page)
     assert sorted(ids) == sorted(
-        [f"C{record.comment_id}" for record in comments] + [f"R{reply.pk}" for reply in replies]
+        [f"C{record.wagtail_comment_id}" for record in comments]
+        + [f"R{reply.pk}" for reply in replies]
     )
     reply_rows = [row for row in body if row[header.index("Id")].startswith("R")]
     assert reply_rows and all(row[header.index("Reply to")].startswith("C") for row in reply_rows)

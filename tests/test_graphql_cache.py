@@ -185,7 +185,7 @@ def test_hiding_a_comment_purges_the_cached_answers(client):
 
     page = closed_valdoria()
     assert participation(client)["commentCount"] == 3
-    record = StakeholderComment.objects.get(comment__page=page, decision="adopted")
+    record = StakeholderComment.objects.get(wagtail_comment__page=page, decision="adopted")
     client_for("moderator").post(
         f"/admin/consultations/comments/{record.pk}/hide/", {"reason": "Names a colleague."}
     )
@@ -218,7 +218,7 @@ def test_a_decision_purges_the_cached_answers(client):
     page = closed_valdoria()
     assert participation(client)["decisions"]["noted"] == 1
     record = StakeholderComment.objects.get(
-        comment__page=page, comment__user__username="stakeholder-school-it"
+        wagtail_comment__page=page, wagtail_comment__user__username="stakeholder-school-it"
     )
     client_for("editor-it").post(
         f"/admin/consultations/comments/{record.pk}/decision/",

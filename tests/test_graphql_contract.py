@@ -101,7 +101,7 @@ def check_strategy(data):
     assert (strategy["id"], strategy["version"]) == (str(page.pk), page.live_revision_id)
     assert [s["id"] for s in strategy["sections"]] == [block.id for block in page.sections]
     assert "Cooperativa Ponti" in strategy["territory"]["partnerOrganisations"]
-    shown = StakeholderComment.objects.publicly_shown().filter(comment__page=page).count()
+    shown = StakeholderComment.objects.publicly_shown().filter(wagtail_comment__page=page).count()
     assert strategy["needsFindings"] and strategy["participation"]["commentCount"] == shown > 0
 
 

@@ -27,13 +27,13 @@ def codes(client, query, **extra):
 
 
 def test_depth_up_to_the_limit_is_accepted_beyond_it_refused(client, settings):
-    settings.GRAPHQL_MAX_DEPTH = 6
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_DEPTH": 6}
     assert codes(client, nested(6)) == (200, [])
     assert codes(client, nested(7)) == (400, ["QUERY_TOO_DEEP"])
 
 
 def test_depth_through_fragments_counts_too(client, settings):
-    settings.GRAPHQL_MAX_DEPTH = 4
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_DEPTH": 4}
     query = """{ manifesto { ...Chapters } }
       fragment Chapters on Manifesto { chapters { strategy { ...Deep } } }
       fragment Deep on Strategy { territory { name } }"""
@@ -41,12 +41,12 @@ def test_depth_through_fragments_counts_too(client, settings):
 
 
 def test_the_deepest_query_the_schema_allows_fits_the_default_limit(client, settings):
-    assert settings.GRAPHQL_MAX_DEPTH == 8
+    assert settings.ECCIPA_GRAPHQL["MAX_DEPTH"] == 8
     assert codes(client, nested(7)) == (200, [])
 
 
 def test_too_many_aliases_are_refused(client, settings):
-    settings.GRAPHQL_MAX_ALIASES = 15
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_ALIASES": 15}
     aliases = " ".join(f"a{n}: territories {{ name }}" for n in range(15))
     assert codes(client, "{ " + aliases + " }") == (200, [])
     aliases = " ".join(f"a{n}: territories {{ name }}" for n in range(16))
@@ -54,7 +54,7 @@ def test_too_many_aliases_are_refused(client, settings):
 
 
 def test_too_many_directives_are_refused(client, settings):
-    settings.GRAPHQL_MAX_DIRECTIVES = 50
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_DIRECTIVES": 50}
     fields = " ".join("name @include(if: true)" for _ in range(50))
     assert codes(client, "{ territories { " + fields + " } }") == (200, [])
     fields = " ".join("name @include(if: true)" for _ in range(51))
@@ -62,19 +62,19 @@ def test_too_many_directives_are_refused(client, settings):
 
 
 def test_queries_larger_than_the_byte_limit_are_refused(client, settings):
-    settings.GRAPHQL_MAX_QUERY_BYTES = 200
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_QUERY_BYTES": 200}
     query = "{ territories { name } }" + " " * 200
     assert codes(client, query) == (400, ["QUERY_TOO_LARGE"])
 
 
 def test_queries_with_too_many_tokens_are_refused(client, settings):
-    settings.GRAPHQL_MAX_TOKENS = 50
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_TOKENS": 50}
     query = "{ territories { " + " ".join(["name"] * 60) + " } }"
     assert codes(client, query) == (400, ["QUERY_TOO_LARGE"])
 
 
 def test_page_size_above_the_maximum_is_refused(client, settings):
-    settings.GRAPHQL_MAX_PAGE_SIZE = 3
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_PAGE_SIZE": 3}
     assert codes(client, "{ trainingModules(first: 3) { totalCount } }") == (200, [])
     assert codes(client, "{ trainingModules(first: 4) { totalCount } }")[1] == [
         "PAGE_SIZE_TOO_LARGE"
@@ -99,10 +99,10 @@ def test_field_suggestions_are_hidden_unless_debug(client, settings):
 
 def test_introspection_follows_its_setting(client, settings):
     query = "{ __schema { queryType { name } } }"
-    settings.GRAPHQL_INTROSPECTION = False
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "INTROSPECTION": False}
     assert codes(client, query) == (400, ["INTROSPECTION_DISABLED"])
     assert codes(client, "{ territories { __typename } }") == (200, [])
-    settings.GRAPHQL_INTROSPECTION = True
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "INTROSPECTION": True}
     response = post(client, query)
     assert response.json()["data"]["__schema"]["queryType"]["name"] == "Query"
 
@@ -117,7 +117,7 @@ def test_introspection_is_on_in_development_and_off_in_production():
         }
         env.pop("GRAPHQL_INTROSPECTION", None)
         code = "import django; django.setup(); from django.conf import settings; "
-        code += "print(settings.GRAPHQL_INTROSPECTION)"
+        code += "print(settings.ECCIPA_GRAPHQL['INTROSPECTION'])"
         result = subprocess.run(
             [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
         )
@@ -129,9 +129,12 @@ def test_introspection_is_on_in_development_and_off_in_production():
 
 
 def test_every_published_query_fits_the_cost_limit_at_the_largest_page(client, settings):
-    assert settings.GRAPHQL_MAX_COST == 20_000
+    assert settings.ECCIPA_GRAPHQL["MAX_COST"] == 20_000
     for path in sorted(QUERIES.glob("*.graphql")):
-        variables = {"first": settings.GRAPHQL_MAX_PAGE_SIZE, "slug": "working-with-interpreters"}
+        variables = {
+            "first": settings.ECCIPA_GRAPHQL["MAX_PAGE_SIZE"],
+            "slug": "working-with-interpreters",
+        }
         if path.stem == "strategy":
             variables = {"slug": "valdoria-local-strategy"}
         response = post(client, path.read_text(encoding="utf-8"), variables)
@@ -140,32 +143,39 @@ def test_every_published_query_fits_the_cost_limit_at_the_largest_page(client, s
 
 
 def test_cost_counts_each_field_times_the_lists_above_it(client, settings):
-    settings.GRAPHQL_COST_LIST_SIZE = 10
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "COST_LIST_SIZE": 10}
     # strategies (1) + 10 × (title (1) + sections (1) + 10 × heading (1)) = 121
     query = "{ strategies { title sections { heading } } }"
-    settings.GRAPHQL_MAX_COST = 120
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_COST": 120}
     assert codes(client, query) == (400, ["QUERY_TOO_COMPLEX"])
-    settings.GRAPHQL_MAX_COST = 121
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_COST": 121}
     assert codes(client, query) == (200, [])
 
 
 def test_cost_of_a_connection_follows_its_page_size(client, settings):
     # trainingModules (1) + totalCount (1) + edges (1) + first × (node (1) + title (1))
-    settings.GRAPHQL_MAX_COST = 3 + 2 * 40
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_COST": 3 + 2 * 40}
     query = "{ trainingModules(first: %d) { totalCount edges { node { title } } } }"
     assert codes(client, query % 40) == (200, [])
     assert codes(client, query % 41) == (400, ["QUERY_TOO_COMPLEX"])
     # A variable may ask for the largest page: counted so.
     variable = "query ($n: Int) { trainingModules(first: $n) { edges { node { title } } } }"
-    settings.GRAPHQL_MAX_COST = 1 + 2 * settings.GRAPHQL_MAX_PAGE_SIZE
+    settings.ECCIPA_GRAPHQL = {
+        **settings.ECCIPA_GRAPHQL,
+        "MAX_COST": 1 + 2 * settings.ECCIPA_GRAPHQL["MAX_PAGE_SIZE"],
+    }
     assert codes(client, variable) == (400, ["QUERY_TOO_COMPLEX"])
-    settings.GRAPHQL_MAX_COST += 1
+    settings.ECCIPA_GRAPHQL = {
+        **settings.ECCIPA_GRAPHQL,
+        "MAX_COST": settings.ECCIPA_GRAPHQL["MAX_COST"] + 1,
+    }
     assert codes(client, variable) == (200, [])
 
 
 def test_a_fragment_spread_twice_costs_twice(client, settings):
-    settings.GRAPHQL_COST_LIST_SIZE = 10
-    settings.GRAPHQL_MAX_COST = 11  # territories (1) + 10 × name (1)
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "COST_LIST_SIZE": 10}
+    # territories (1) + 10 × name (1)
+    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "MAX_COST": 11}
     once = "{ ...T } fragment T on Query { territories { name } }"
     assert codes(client, once) == (200, [])
     assert codes(client, "{ ...T ...T } fragment T on Query { territories { name } }") == (

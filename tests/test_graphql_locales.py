@@ -135,9 +135,12 @@ def test_modules_and_reviews_fall_back_per_page():
 
 
 def test_the_fallback_chain_comes_from_settings(settings, german_valdoria):
-    settings.GRAPHQL_LOCALE_FALLBACKS = {
-        **settings.GRAPHQL_LOCALE_FALLBACKS,
-        "it": ["it", "de", "en"],
+    settings.ECCIPA_GRAPHQL = {
+        **settings.ECCIPA_GRAPHQL,
+        "LOCALE_FALLBACKS": {
+            **settings.ECCIPA_GRAPHQL["LOCALE_FALLBACKS"],
+            "it": ["it", "de", "en"],
+        },
     }
     answer = data_of('{ strategy(slug: "valdoria-local-strategy", locale: "it") { locale } }')
     assert answer["strategy"]["locale"] == "de"

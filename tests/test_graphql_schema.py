@@ -150,7 +150,7 @@ def test_participation_counts_stakeholder_comments_by_organisation_type_never_na
         assert secret not in text
 
     hidden = StakeholderComment.objects.get(section_id=fourth)  # counted so far
-    hidden.hidden_at = hidden.comment.created_at
+    hidden.hidden_at = hidden.wagtail_comment.created_at
     hidden.save()
     chapter = next(
         chapter

@@ -36,8 +36,8 @@ SECRET = "shared-with-the-receiver"
 def receiver_on_this_machine(settings):
     """The receivers here listen on http://127.0.0.1: the development settings allow that.
     tests/test_webhook_addresses.py shows the production default refusing it."""
-    settings.WEBHOOK_ALLOW_HTTP = True
-    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "ALLOW_HTTP": True}
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "ALLOW_PRIVATE_ADDRESSES": True}
 
 
 class Receiver:
@@ -107,7 +107,7 @@ def closed_port_url():
 
 
 def webhook_tasks():
-    return DBTaskResult.objects.filter(task_path="co_design.tasks.deliver_webhook")
+    return DBTaskResult.objects.filter(task_path="co_design.publishing.delivery.deliver_webhook")
 
 
 def run_due_tasks():
@@ -226,7 +226,7 @@ def test_a_receiver_that_is_down_never_breaks_publishing(django_capture_on_commi
 def test_a_slow_receiver_is_given_up_on_after_the_timeout(
     settings, django_capture_on_commit_callbacks
 ):
-    settings.WEBHOOK_TIMEOUT_SECONDS = 0.2
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "TIMEOUT_SECONDS": 0.2}
     slow = Receiver(delay=1)
     try:
         endpoint_for(slow.url)
@@ -261,7 +261,7 @@ def test_with_the_database_queue_publishing_only_enqueues(
 def test_failed_deliveries_are_retried_with_backoff_and_each_attempt_is_logged(
     database_queue, settings, django_capture_on_commit_callbacks
 ):
-    settings.WEBHOOK_RETRY_BASE_SECONDS = 30
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "RETRY_BASE_SECONDS": 30}
     flaky = Receiver(statuses=[503, 502])
     try:
         endpoint_for(flaky.url)
@@ -302,7 +302,7 @@ def test_failed_deliveries_are_retried_with_backoff_and_each_attempt_is_logged(
 def test_retries_stop_after_the_last_attempt_and_on_client_errors(
     database_queue, settings, django_capture_on_commit_callbacks
 ):
-    settings.WEBHOOK_MAX_ATTEMPTS = 2
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "MAX_ATTEMPTS": 2}
     failing = Receiver(statuses=[500, 500, 410])
     try:
         endpoint_for(failing.url)

@@ -183,7 +183,7 @@ def test_hiding_names_costs_the_same_queries_however_many_stakeholders_appear():
     from django.test.utils import CaptureQueriesContext
     from wagtail.models import PageLogEntry
 
-    from co_design.audit_log import without_unconsented_names
+    from co_design.access.audit_log import without_unconsented_names
     from co_design.models import Profile
 
     from .factories import UserFactory

@@ -14,10 +14,10 @@ from django.test import Client, TestCase
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from co_design.invitations import Invitee, invite
+from co_design.access.roles import ROLE_GROUPS
+from co_design.invitations.models import hash_token
+from co_design.invitations.services import Invitee, invite
 from co_design.models import Invitation, Profile, Territory
-from co_design.models.invitations import hash_token
-from co_design.roles import ROLE_GROUPS
 
 from .factories import UserFactory
 from .review_helpers import client_for
@@ -131,7 +131,7 @@ def test_only_a_hash_of_the_token_is_stored():
 
 
 def test_the_link_expires_after_the_configured_days(settings):
-    settings.STAKEHOLDER_INVITATION_DAYS = 3
+    settings.ECCIPA_INVITATIONS = {**settings.ECCIPA_INVITATIONS, "VALID_DAYS": 3}
     invitation, _ = invitation_link()
     assert invitation.expires_at - invitation.created_at == timedelta(days=3)
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from co_design.models import Profile
-from co_design.notifications import send_to
+from co_design.notifications.emails import send_to
 
 from .review_helpers import client_for
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from co_design.activities.strategies import StrategyIndexPage
 from co_design.models import NeedsFinding, NeedsReviewPage, StrategyDraftPage, TrainingModulePage
-from co_design.models.strategies import StrategyIndexPage
 
 from .factories import NeedsReviewPageFactory, TerritoryFactory
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from co_design import rules
+from co_design.access import rules
 from co_design.demo.territories import PEOPLE
 from co_design.models import Consultation, ConsultationTask, StrategyDraftPage, TrainingModulePage
 

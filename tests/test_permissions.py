@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
-from co_design import rules
+from co_design.access import rules
 from co_design.models import Consultation, StrategyDraftPage
 
 from .review_helpers import client_for

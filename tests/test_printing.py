@@ -77,7 +77,7 @@ def test_manifesto_pdf_has_cover_contents_chapters_record_and_signatures(client,
 
     record = text[text.index("Participation record 2 stakeholder") :]
     shown = StakeholderComment.objects.publicly_shown().filter(
-        comment__page__translation_key=puerto_alba().translation_key
+        wagtail_comment__page__translation_key=puerto_alba().translation_key
     )
     assert shown.count() == 2
     assert f"{shown.count()} stakeholder comments were published" in record
@@ -163,7 +163,7 @@ def test_module_pdf(client):
 def test_strategy_pdf_counts_comments_by_section(client):
     strategy = puerto_alba()
     text = pdf_text(client.get(f"{strategy.url}pdf/"))
-    shown = StakeholderComment.objects.publicly_shown().filter(comment__page=strategy)
+    shown = StakeholderComment.objects.publicly_shown().filter(wagtail_comment__page=strategy)
     for section in strategy.sections:
         count = shown.filter(section_id=section.id).count()
         assert f"{section.value['heading']} {count} " in text
@@ -174,9 +174,11 @@ def test_outcome_pdf_has_every_comment_and_decision(client):
     strategy = puerto_alba()
     text = pdf_text(client.get(f"/en/consultations/{strategy.pk}/outcome/pdf/"))
     assert f"How your input was used: {strategy.title}" in text
-    for record in StakeholderComment.objects.publicly_shown().filter(comment__page=strategy):
-        assert " ".join(record.comment.text.split()) in text
-        assert record.get_decision_display() in text
+    for stakeholder_comment in StakeholderComment.objects.publicly_shown().filter(
+        wagtail_comment__page=strategy
+    ):
+        assert " ".join(stakeholder_comment.wagtail_comment.text.split()) in text
+        assert stakeholder_comment.get_decision_display() in text
 
 
 def test_pages_without_a_printed_version_answer_404(client):
@@ -252,9 +254,11 @@ def test_a_decision_changed_after_printing_is_printed_next_time(client):
     url = f"/en/consultations/{strategy.pk}/outcome/pdf/"
     reason = f"Reason {uuid.uuid4().hex}"
     assert reason not in pdf_text(client.get(url))
-    record = StakeholderComment.objects.publicly_shown().filter(comment__page=strategy).first()
-    record.decision_reason = reason
-    record.save()
+    stakeholder_comment = (
+        StakeholderComment.objects.publicly_shown().filter(wagtail_comment__page=strategy).first()
+    )
+    stakeholder_comment.decision_reason = reason
+    stakeholder_comment.save()
     assert reason in pdf_text(client.get(url))
 
 

@@ -90,7 +90,7 @@ def test_take_part_links_finished_consultations_to_their_outcome_only(client):
 
 def test_a_finished_consultation_whose_comments_are_all_hidden_is_not_linked(client):
     puerto = strategy("puerto-alba-local-strategy")
-    StakeholderComment.objects.filter(comment__page=puerto).update(hidden_at=timezone.now())
+    StakeholderComment.objects.filter(wagtail_comment__page=puerto).update(hidden_at=timezone.now())
     html = client.get(take_part().url).content.decode()
     assert f"/consultations/{puerto.pk}/outcome/" not in html
     assert "No consultation has finished yet." in html

@@ -59,8 +59,8 @@ def test_the_outcome_page_does_not_exist_while_the_consultation_is_open(page, us
 
 
 def test_after_closing_the_outcome_shows_the_comments_but_never_a_reported_or_hidden_one(page):
-    hidden = StakeholderComment.objects.get(comment__user__username="stakeholder-school-it")
-    hidden_text = hidden.comment.text
+    hidden = StakeholderComment.objects.get(wagtail_comment__user__username="stakeholder-school-it")
+    hidden_text = hidden.wagtail_comment.text
     client_for("moderator").post(
         f"/admin/consultations/comments/{hidden.pk}/hide/", {"reason": "Off topic."}
     )
@@ -160,11 +160,11 @@ def test_posting_in_a_closed_room_is_refused_and_stores_nothing(page, username):
     close_consultation(page)
     client = client_for(username)
     other = (
-        StakeholderComment.objects.filter(comment__page=page)
-        .exclude(comment__user__username=username)
+        StakeholderComment.objects.filter(wagtail_comment__page=page)
+        .exclude(wagtail_comment__user__username=username)
         .first()
     )
-    base = f"/en/consultations/{page.pk}/comments/{other.comment_id}"
+    base = f"/en/consultations/{page.pk}/comments/{other.wagtail_comment_id}"
     before = stored()
     responses = [
         post_comment(client, page, section=section_ids(page)[0], text="Too late?"),
@@ -181,10 +181,11 @@ def test_posting_in_a_closed_room_is_refused_and_stores_nothing(page, username):
 def test_the_refusal_in_a_closed_room_is_in_the_visitor_language(page):
     close_consultation(page)
     record = StakeholderComment.objects.get(
-        comment__user__username="stakeholder-ngo-it", decision=""
+        wagtail_comment__user__username="stakeholder-ngo-it", decision=""
     )
     response = client_for("stakeholder-association").post(
-        f"/de/consultations/{page.pk}/comments/{record.comment_id}/flag/", {"reason": "Zu spät?"}
+        f"/de/consultations/{page.pk}/comments/{record.wagtail_comment_id}/flag/",
+        {"reason": "Zu spät?"},
     )
     assert response.status_code == 403
     assert "Die Beteiligung wurde am" in response.content.decode()

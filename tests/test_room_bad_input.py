@@ -4,6 +4,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -144,7 +145,7 @@ def test_posts_without_a_csrf_token_are_refused(page):
     assert stored() == before
 
 
-@override_settings(CONSULTATION_POSTS_PER_WINDOW=3)
+@override_settings(ECCIPA_CONSULTATION={**settings.ECCIPA_CONSULTATION, "POSTS_PER_WINDOW": 3})
 def test_a_flood_of_comments_is_slowed_down_with_a_clear_message(page, stakeholder):
     section = section_ids(page)[0]
     for number in range(3):

@@ -24,7 +24,9 @@ def page():
 def undecided(page):
     """Marco's comment on the schools, which the demo leaves without a decision."""
     return StakeholderComment.objects.get(
-        comment__page=page, decision="", comment__user__username="stakeholder-school-it"
+        wagtail_comment__page=page,
+        decision="",
+        wagtail_comment__user__username="stakeholder-school-it",
     )
 
 
@@ -87,7 +89,9 @@ def test_a_moderator_hides_a_flagged_comment_with_a_reason_and_keeps_its_text(
 ):
     record = StakeholderComment.objects.get(flags__status=FlagStatus.WAITING)
     moderator = client_for("moderator")
-    assert record.comment.text in moderator.get("/admin/consultations/flags/").content.decode()
+    assert (
+        record.wagtail_comment.text in moderator.get("/admin/consultations/flags/").content.decode()
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         moderator.post(
@@ -97,14 +101,16 @@ def test_a_moderator_hides_a_flagged_comment_with_a_reason_and_keeps_its_text(
 
     record.refresh_from_db()
     assert record.is_hidden and record.hidden_reason == "It names a member of staff."
-    assert Comment.objects.get(pk=record.comment_id).text == record.comment.text  # kept
+    assert (
+        Comment.objects.get(pk=record.wagtail_comment_id).text == record.wagtail_comment.text
+    )  # kept
     assert list(record.flags.values_list("status", flat=True)) == [FlagStatus.UPHELD]
     assert [m.to for m in mail.outbox] == [["stakeholder-ngo-it@example.org"]]
     assert "It names a member of staff." in mail.outbox[0].body
     html = (
         client_for("stakeholder-association").get(f"/en/consultations/{page.pk}/").content.decode()
     )
-    assert record.comment.text not in html
+    assert record.wagtail_comment.text not in html
     assert "Hidden by a moderator: It names a member of staff." in html
 
 
@@ -128,12 +134,12 @@ def test_editors_and_stakeholders_cannot_hide_comments(page):
         )
     record.refresh_from_db()
     assert not record.is_hidden
-    assert CommentFlag.objects.get(comment=record).status == FlagStatus.WAITING
+    assert CommentFlag.objects.get(stakeholder_comment=record).status == FlagStatus.WAITING
 
 
 def test_exports_contain_every_comment_and_reply(page):
     editor = client_for("editor-it")
-    records = StakeholderComment.objects.filter(comment__page=page)
+    records = StakeholderComment.objects.filter(wagtail_comment__page=page)
     replies = CommentReply.objects.filter(comment__page=page)
     expected_rows = records.count() + replies.count()
 
@@ -144,7 +150,7 @@ def test_exports_contain_every_comment_and_reply(page):
     assert header[:4] == ["Type", "Id", "Reply to", "Section"]
     assert len(body) == expected_rows
     texts = {row[header.index("Text")] for row in body}
-    assert {record.comment.text for record in records} <= texts
+    assert {record.wagtail_comment.text for record in records} <= texts
     assert {reply.text for reply in replies} <= texts
     adopted = next(row for row in body if row[header.index("Decision")] == "Adopted")
     assert adopted[header.index("Organisation type")] == "Migrant association"
@@ -157,7 +163,7 @@ def test_exports_contain_every_comment_and_reply(page):
 
 
 def test_exported_text_never_runs_as_a_spreadsheet_formula(page):
-    from co_design.room import comments
+    from co_design.consultation import services as comments
 
     comments.post_comment(
         _user("stakeholder-school-it"),
@@ -186,8 +192,10 @@ def _user(username):
 def test_text_with_control_characters_stored_earlier_still_exports(page):
     """A comment written in the page editor, or stored before the room refused control
     characters, must not break the export of the whole draft."""
-    record = StakeholderComment.objects.filter(comment__page=page).first()
-    Comment.objects.filter(pk=record.comment_id).update(text="line\x0bbreak\x01 and \x1ftext")
+    record = StakeholderComment.objects.filter(wagtail_comment__page=page).first()
+    Comment.objects.filter(pk=record.wagtail_comment_id).update(
+        text="line\x0bbreak\x01 and \x1ftext"
+    )
     StakeholderComment.objects.filter(pk=record.pk).update(decision_reason="-\x0c1+1")
     editor = client_for("editor-it")
 
@@ -204,7 +212,7 @@ def test_text_with_control_characters_stored_earlier_still_exports(page):
 
 
 def test_an_unknown_export_format_or_moderation_action_is_not_found(page):
-    record = StakeholderComment.objects.filter(comment__page=page).first()
+    record = StakeholderComment.objects.filter(wagtail_comment__page=page).first()
     assert (
         client_for("editor-it").get(f"/admin/consultations/{page.pk}/comments.exe").status_code
         == 404

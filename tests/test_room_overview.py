@@ -19,11 +19,13 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_consultation_has_comments_replies_decisions_and_a_flag():
     page = valdoria()
-    records = StakeholderComment.objects.filter(comment__page=page)
+    records = StakeholderComment.objects.filter(wagtail_comment__page=page)
     assert records.values("organisation_type").distinct().count() >= 3
     assert CommentReply.objects.filter(comment__page=page).count() >= 2
     assert records.exclude(decision="").count() >= 2
-    assert CommentFlag.objects.filter(comment__in=records, status=FlagStatus.WAITING).exists()
+    assert CommentFlag.objects.filter(
+        stakeholder_comment__in=records, status=FlagStatus.WAITING
+    ).exists()
     assert records.filter(agreements__isnull=False).distinct().count() >= 2
 
 

@@ -24,7 +24,7 @@ def author():
 
 def commented(author, page, text="The desk needs an evening opening."):
     post_comment(author, page, section=section_ids(page)[0], text=text, quote="its procedures")
-    return StakeholderComment.objects.get(comment__text=text)
+    return StakeholderComment.objects.get(wagtail_comment__text=text)
 
 
 def room(client, page):
@@ -32,7 +32,7 @@ def room(client, page):
 
 
 def comment_html(html, record):
-    start = html.index(f'id="comment-{record.comment_id}"')
+    start = html.index(f'id="comment-{record.wagtail_comment_id}"')
     return html[start : html.index("</li>\n", start)]
 
 
@@ -55,10 +55,11 @@ def test_a_comment_one_reported_says_so(page, author):
     record = commented(author, page)
     other = client_for("stakeholder-association")
     response = other.post(
-        f"/en/consultations/{page.pk}/comments/{record.comment_id}/flag/", {"reason": "Off topic"}
+        f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/flag/",
+        {"reason": "Off topic"},
     )
     assert response.status_code == 302
-    assert CommentFlag.objects.filter(comment=record).count() == 1
+    assert CommentFlag.objects.filter(stakeholder_comment=record).count() == 1
     reported = comment_html(room(other, page), record)
     assert "You reported this comment to the moderators." in reported
     assert "Report to a moderator" not in reported
@@ -67,15 +68,15 @@ def test_a_comment_one_reported_says_so(page, author):
 def test_the_author_edits_a_comment_and_the_earlier_text_is_kept(page, author):
     record = commented(author, page)
     response = author.post(
-        f"/en/consultations/{page.pk}/comments/{record.comment_id}/edit/",
+        f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/edit/",
         {"text": "The desk needs an evening opening twice a week."},
     )
     assert response.status_code == 302
-    assert response.url.endswith(f"#comment-{record.comment_id}")
+    assert response.url.endswith(f"#comment-{record.wagtail_comment_id}")
     record.refresh_from_db()
-    record.comment.refresh_from_db()
-    assert record.comment.text == "The desk needs an evening opening twice a week."
-    [edit] = CommentEdit.objects.filter(comment=record)
+    record.wagtail_comment.refresh_from_db()
+    assert record.wagtail_comment.text == "The desk needs an evening opening twice a week."
+    [edit] = CommentEdit.objects.filter(stakeholder_comment=record)
     assert (edit.kind, edit.text, edit.quote) == (
         "edited",
         "The desk needs an evening opening.",
@@ -96,12 +97,14 @@ def test_the_author_edits_a_comment_and_the_earlier_text_is_kept(page, author):
 
 def test_the_author_withdraws_a_comment_others_no_longer_read_it_editors_still_do(page, author):
     record = commented(author, page)
-    response = author.post(f"/en/consultations/{page.pk}/comments/{record.comment_id}/withdraw/")
+    response = author.post(
+        f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/withdraw/"
+    )
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.withdrawn_at is not None
-    assert record.comment.text == "The desk needs an evening opening."  # kept on record
-    assert CommentEdit.objects.get(comment=record).kind == "withdrawn"
+    assert record.wagtail_comment.text == "The desk needs an evening opening."  # kept on record
+    assert CommentEdit.objects.get(stakeholder_comment=record).kind == "withdrawn"
     seen_by_author = comment_html(room(author, page), record)
     assert "You withdrew this comment; only you and the editors still read it." in seen_by_author
     assert "The desk needs an evening opening." in seen_by_author
@@ -126,12 +129,12 @@ def test_nobody_else_may_edit_or_withdraw_a_comment(page, author):
     other = client_for("stakeholder-association")
     for action, data in (("edit", {"text": "Hijacked."}), ("withdraw", {})):
         response = other.post(
-            f"/en/consultations/{page.pk}/comments/{record.comment_id}/{action}/", data
+            f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/{action}/", data
         )
         assert response.status_code == 403
         assert "Only the person who wrote a comment can change it." in response.content.decode()
     record.refresh_from_db()
-    assert record.comment.text == "The desk needs an evening opening."
+    assert record.wagtail_comment.text == "The desk needs an evening opening."
     assert record.withdrawn_at is None
     assert not CommentEdit.objects.exists()
 
@@ -143,7 +146,8 @@ def test_once_the_editors_decided_the_comment_stays_as_it_is_and_the_refusal_is_
     StakeholderComment.objects.filter(pk=record.pk).update(decision=Decision.NOTED)
     assert "Edit your comment" not in comment_html(room(author, page), record)
     response = author.post(
-        f"/it/consultations/{page.pk}/comments/{record.comment_id}/edit/", {"text": "Changed."}
+        f"/it/consultations/{page.pk}/comments/{record.wagtail_comment_id}/edit/",
+        {"text": "Changed."},
     )
     assert response.status_code == 400
     with translation.override("it"):
@@ -152,8 +156,8 @@ def test_once_the_editors_decided_the_comment_stays_as_it_is_and_the_refusal_is_
         )
     assert expected.startswith("La redazione ha già deciso")
     assert expected in response.content.decode()
-    record.comment.refresh_from_db()
-    assert record.comment.text == "The desk needs an evening opening."
+    record.wagtail_comment.refresh_from_db()
+    assert record.wagtail_comment.text == "The desk needs an evening opening."
     assert not CommentEdit.objects.exists()
 
 
@@ -170,11 +174,11 @@ def test_the_language_switcher_keeps_the_room(page, author):
 def test_editors_see_in_the_admin_that_a_comment_was_edited_or_withdrawn(page, author):
     edited = commented(author, page, text="First wording.")
     author.post(
-        f"/en/consultations/{page.pk}/comments/{edited.comment_id}/edit/",
+        f"/en/consultations/{page.pk}/comments/{edited.wagtail_comment_id}/edit/",
         {"text": "Second wording."},
     )
     withdrawn = commented(author, page, text="Taken back later.")
-    author.post(f"/en/consultations/{page.pk}/comments/{withdrawn.comment_id}/withdraw/")
+    author.post(f"/en/consultations/{page.pk}/comments/{withdrawn.wagtail_comment_id}/withdraw/")
 
     html = client_for("editor-it").get(f"/admin/consultations/{page.pk}/comments/").content.decode()
     edited_panel = html[html.index(f'id="c{edited.pk}"') :][:3000]

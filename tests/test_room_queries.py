@@ -57,7 +57,7 @@ def add_comments(page, stakeholders, count):
     )
     records = StakeholderComment.objects.bulk_create(
         StakeholderComment(
-            comment=comment,
+            wagtail_comment=comment,
             consultation=consultation,
             section_id=sections[number % len(sections)],
             section_heading="Generated section",
@@ -71,7 +71,8 @@ def add_comments(page, stakeholders, count):
         CommentReply(comment=comment, user=stakeholders[0], text="A reply") for comment in new[::5]
     )
     CommentAgreement.objects.bulk_create(
-        CommentAgreement(comment=record, user=stakeholders[1]) for record in records[::3]
+        CommentAgreement(stakeholder_comment=record, user=stakeholders[1])
+        for record in records[::3]
     )
 
 

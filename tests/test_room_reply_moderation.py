@@ -30,7 +30,7 @@ def page():
 
 @pytest.fixture
 def thread():
-    return StakeholderComment.objects.get(comment__user__username="stakeholder-association")
+    return StakeholderComment.objects.get(wagtail_comment__user__username="stakeholder-association")
 
 
 def reply_of(text):
@@ -45,7 +45,7 @@ def room_of(username, page):
 
 def report_reply(client, page, thread, reply, reason="It is not about the strategy."):
     return client.post(
-        f"/en/consultations/{page.pk}/comments/{thread.comment_id}/replies/{reply.pk}/flag/",
+        f"/en/consultations/{page.pk}/comments/{thread.wagtail_comment_id}/replies/{reply.pk}/flag/",
         {"reason": reason},
     )
 
@@ -55,13 +55,15 @@ def test_a_stakeholder_reports_a_reply_and_the_moderator_hides_it(
 ):
     reply = reply_of(HER_REPLY)
     reporter = client_for("stakeholder-school-it")
-    flag_url = f"/en/consultations/{page.pk}/comments/{thread.comment_id}/replies/{reply.pk}/flag/"
+    flag_url = (
+        f"/en/consultations/{page.pk}/comments/{thread.wagtail_comment_id}/replies/{reply.pk}/flag/"
+    )
     assert flag_url in room_of("stakeholder-school-it", page)  # the form is offered
 
     response = report_reply(reporter, page, thread, reply)
     assert response.status_code == 302
     flag = CommentFlag.objects.get(reply=reply)
-    assert (flag.comment, flag.user.username, flag.status) == (
+    assert (flag.stakeholder_comment, flag.user.username, flag.status) == (
         thread,
         "stakeholder-school-it",
         FlagStatus.WAITING,
@@ -119,20 +121,24 @@ def test_reporting_a_reply_keeps_the_comment_flag_apart(page, thread):
     reporter = client_for("stakeholder-school-it")
     report_reply(reporter, page, thread, reply_of(HER_REPLY))
     response = reporter.post(
-        f"/en/consultations/{page.pk}/comments/{thread.comment_id}/flag/", {"reason": "Also this."}
+        f"/en/consultations/{page.pk}/comments/{thread.wagtail_comment_id}/flag/",
+        {"reason": "Also this."},
     )
     assert response.status_code == 302
-    assert CommentFlag.objects.filter(comment=thread, reply__isnull=True).count() == 1
+    assert CommentFlag.objects.filter(stakeholder_comment=thread, reply__isnull=True).count() == 1
     # Hiding the comment upholds its own report, not the one on the reply.
     client_for("moderator").post(
         f"/admin/consultations/comments/{thread.pk}/hide/", {"reason": "Hidden."}
     )
-    assert CommentFlag.objects.get(comment=thread, reply__isnull=True).status == FlagStatus.UPHELD
+    assert (
+        CommentFlag.objects.get(stakeholder_comment=thread, reply__isnull=True).status
+        == FlagStatus.UPHELD
+    )
     assert CommentFlag.objects.get(reply__text=HER_REPLY).status == FlagStatus.WAITING
 
 
 def test_a_reply_reported_through_another_thread_is_not_found(page, thread):
-    other = StakeholderComment.objects.get(comment__user__username="stakeholder-school-it")
+    other = StakeholderComment.objects.get(wagtail_comment__user__username="stakeholder-school-it")
     response = report_reply(client_for("stakeholder-ngo-it"), page, other, reply_of(HER_REPLY))
     assert response.status_code == 404
     assert not CommentFlag.objects.filter(reply__isnull=False).exists()
@@ -175,7 +181,7 @@ def test_a_hidden_comment_takes_no_replies_agreements_or_reports(page, thread):
         f"/admin/consultations/comments/{thread.pk}/hide/", {"reason": "Names a colleague."}
     )
     html = room_of("stakeholder-school-it", page)
-    base = f"/en/consultations/{page.pk}/comments/{thread.comment_id}"
+    base = f"/en/consultations/{page.pk}/comments/{thread.wagtail_comment_id}"
     for form in ('/replies/"', '/agree/"', '/flag/"'):
         assert f"{base}{form}" not in html
 
@@ -219,7 +225,10 @@ def test_the_export_counts_a_reply_report_on_the_reply_and_says_it_was_hidden(pa
     rows = {row[header.index("Text")]: row for row in lines}
     flags, hidden = header.index("Flags"), header.index("Hidden")
     assert (rows[HER_REPLY][flags], rows[HER_REPLY][hidden]) == ("1", "Private arrangements.")
-    assert (rows[thread.comment.text][flags], rows[thread.comment.text][hidden]) == ("0", "")
+    assert (
+        rows[thread.wagtail_comment.text][flags],
+        rows[thread.wagtail_comment.text][hidden],
+    ) == ("0", "")
 
 
 def test_a_hiding_reason_with_control_characters_is_refused_with_that_reason(page, thread):

@@ -30,16 +30,16 @@ def test_fifty_wrong_passwords_then_the_right_one_does_not_sign_in(client, setti
     response = attempt(client, SITE_LOGIN, "stakeholder-ngo", DEMO_PASSWORD)
 
     assert response.status_code == 429
-    assert int(response["Retry-After"]) == settings.SIGN_IN_COOLOFF_MINUTES * 60
+    assert int(response["Retry-After"]) == settings.ECCIPA_SIGN_IN["COOLOFF_MINUTES"] * 60
     page = response.content.decode()
     assert LOCKED in page
-    assert f"please try again in {settings.SIGN_IN_COOLOFF_MINUTES} minutes" in page
+    assert f"please try again in {settings.ECCIPA_SIGN_IN['COOLOFF_MINUTES']} minutes" in page
     assert not response.wsgi_request.user.is_authenticated
     assert not signed_in(client)
 
 
 def test_sign_in_is_refused_from_the_limit_on(client, settings):
-    for number in range(settings.SIGN_IN_FAILURE_LIMIT - 1):
+    for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"] - 1):
         response = attempt(client, SITE_LOGIN, "stakeholder-ngo", f"guess-{number}")
         assert response.status_code == 200
         assert "do not match an account" in response.content.decode()
@@ -52,7 +52,7 @@ def test_sign_in_is_refused_from_the_limit_on(client, settings):
 
 def test_other_spellings_of_the_same_account_share_the_count(client, settings):
     spellings = ["stakeholder-ngo@example.org", "Stakeholder-NGO@example.org", "stakeholder-ngo"]
-    for number in range(settings.SIGN_IN_FAILURE_LIMIT):
+    for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"]):
         attempt(client, SITE_LOGIN, spellings[number % 3], f"guess-{number}")
 
     for spelling in ["STAKEHOLDER-NGO@EXAMPLE.ORG", "stakeholder-ngo"]:
@@ -62,7 +62,7 @@ def test_other_spellings_of_the_same_account_share_the_count(client, settings):
 
 
 def test_the_lockout_holds_one_name_from_one_network_only(client, settings):
-    for number in range(settings.SIGN_IN_FAILURE_LIMIT):
+    for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"]):
         attempt(client, SITE_LOGIN, "stakeholder-ngo", f"guess-{number}", REMOTE_ADDR="203.0.113.9")
 
     elsewhere = Client()
@@ -76,7 +76,7 @@ def test_the_lockout_holds_one_name_from_one_network_only(client, settings):
 
 
 def test_the_lockout_message_is_translated(client, settings):
-    for number in range(settings.SIGN_IN_FAILURE_LIMIT):
+    for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"]):
         attempt(client, "/de/accounts/login/", "stakeholder-ngo", f"guess-{number}")
 
     response = attempt(client, "/de/accounts/login/", "stakeholder-ngo", DEMO_PASSWORD)
@@ -97,7 +97,7 @@ def test_the_admin_sign_in_is_throttled_too(client, settings):
 
 
 def test_failures_on_the_site_count_for_the_admin_sign_in(client, settings):
-    for number in range(settings.SIGN_IN_FAILURE_LIMIT):
+    for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"]):
         attempt(client, SITE_LOGIN, "editor-de", f"guess-{number}")
 
     response = attempt(client, ADMIN_LOGIN, "editor-de", DEMO_PASSWORD)
@@ -106,8 +106,8 @@ def test_failures_on_the_site_count_for_the_admin_sign_in(client, settings):
 
 
 def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
-    for number in range(settings.SIGN_IN_FAILURE_LIMIT):
+    settings.ECCIPA_SIGN_IN = {**settings.ECCIPA_SIGN_IN, "TRUSTED_PROXY_COUNT": 1}
+    for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"]):
         attempt(
             client,
             SITE_LOGIN,
@@ -133,11 +133,11 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, setting
 
 
 def test_signing_in_with_the_right_password_before_the_limit_clears_the_count(client, settings):
-    for number in range(settings.SIGN_IN_FAILURE_LIMIT - 1):
+    for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"] - 1):
         attempt(client, SITE_LOGIN, "stakeholder-ngo", f"guess-{number}")
     assert attempt(client, SITE_LOGIN, "stakeholder-ngo", DEMO_PASSWORD).status_code == 302
 
-    for number in range(settings.SIGN_IN_FAILURE_LIMIT - 1):
+    for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"] - 1):
         response = attempt(Client(), SITE_LOGIN, "stakeholder-ngo", f"again-{number}")
         assert response.status_code == 200
 
@@ -152,7 +152,7 @@ def reset(client, email, path="/en/accounts/password-reset/", **extra):
 def test_ten_reset_requests_send_at_most_the_limit_of_e_mails(client, settings):
     responses = [reset(client, "stakeholder-ngo@example.org") for _ in range(10)]
 
-    limit = settings.PASSWORD_RESET_EMAILS_PER_ADDRESS
+    limit = settings.ECCIPA_SIGN_IN["PASSWORD_RESET_EMAILS_PER_ADDRESS"]
     assert 1 <= len(mail.outbox) <= limit
     assert [r.status_code for r in responses[:1]] == [302]
     refused = responses[-1]
@@ -162,7 +162,7 @@ def test_ten_reset_requests_send_at_most_the_limit_of_e_mails(client, settings):
 
 
 def test_reset_requests_for_many_addresses_from_one_network_are_limited(client, settings):
-    settings.PASSWORD_RESET_EMAILS_PER_IP = 4
+    settings.ECCIPA_SIGN_IN = {**settings.ECCIPA_SIGN_IN, "PASSWORD_RESET_EMAILS_PER_IP": 4}
     users = get_user_model().objects.filter(email__endswith="@example.org").order_by("pk")[:8]
     assert len(users) == 8
 
@@ -177,7 +177,7 @@ def test_reset_requests_for_many_addresses_from_one_network_are_limited(client, 
 
 def test_unknown_addresses_are_counted_like_known_ones(client, settings):
     """The limit answers the same whether or not an account uses the address."""
-    limit = settings.PASSWORD_RESET_EMAILS_PER_ADDRESS
+    limit = settings.ECCIPA_SIGN_IN["PASSWORD_RESET_EMAILS_PER_ADDRESS"]
     known = [reset(Client(), "stakeholder-ngo@example.org").status_code for _ in range(limit + 1)]
     unknown = [reset(Client(), "nobody@example.org").status_code for _ in range(limit + 1)]
     assert known == unknown == [302] * limit + [429]
@@ -187,13 +187,13 @@ def test_the_admin_password_reset_is_limited_too(client, settings):
     path = "/admin/password_reset/"
     responses = [reset(client, "editor-de@example.org", path=path) for _ in range(10)]
 
-    assert 1 <= len(mail.outbox) <= settings.PASSWORD_RESET_EMAILS_PER_ADDRESS
+    assert 1 <= len(mail.outbox) <= settings.ECCIPA_SIGN_IN["PASSWORD_RESET_EMAILS_PER_ADDRESS"]
     assert responses[0].status_code == 302
     assert responses[-1].status_code == 429
 
 
 def test_the_reset_limit_is_translated(client, settings):
-    for _ in range(settings.PASSWORD_RESET_EMAILS_PER_ADDRESS):
+    for _ in range(settings.ECCIPA_SIGN_IN["PASSWORD_RESET_EMAILS_PER_ADDRESS"]):
         reset(client, "nobody@example.org", path="/it/accounts/password-reset/")
 
     response = reset(client, "nobody@example.org", path="/it/accounts/password-reset/")

@@ -29,8 +29,8 @@ pytestmark = pytest.mark.skipif(
 STORED = """
 import json
 from co_design.models import StakeholderComment
-print(json.dumps(list(StakeholderComment.objects.filter(comment__text=%r).values_list(
-    "comment__user__username", flat=True))))
+print(json.dumps(list(StakeholderComment.objects.filter(wagtail_comment__text=%r).values_list(
+    "wagtail_comment__user__username", flat=True))))
 """
 
 

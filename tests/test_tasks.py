@@ -13,7 +13,7 @@ from django.core import mail
 from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-QUEUED_MAIL = "co_design.mail.TaskQueueEmailBackend"
+QUEUED_MAIL = "co_design.notifications.mail.TaskQueueEmailBackend"
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from co_design.models import StrategyDraftPage, WebhookDelivery, WebhookEndpoint
-from co_design.models.webhooks import validate_webhook_url
+from co_design.publishing.models import validate_webhook_url
 
 from .test_graphql_webhooks import SECRET, Receiver, publish
 
@@ -94,7 +94,8 @@ def test_a_delivery_to_an_address_saved_before_the_rules_is_refused_without_send
 ):
     """An endpoint stored before addresses were checked (or under the development settings)
     is checked again at delivery: nothing reaches the loopback receiver, and it is not retried."""
-    settings.WEBHOOK_ALLOW_HTTP = True  # only the address is at fault here
+    # only the address is at fault here
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "ALLOW_HTTP": True}
     WebhookEndpoint.objects.create(name="Internal", url=receiver.url, secret=SECRET)
 
     publish(strategy(), django_capture_on_commit_callbacks, summary="Published anyway.")
@@ -132,7 +133,7 @@ def test_a_name_that_resolves_elsewhere_at_delivery_is_refused_without_sending(
 ):
     """DNS rebinding: the name was public when the endpoint was saved, and points at the
     loopback receiver when the delivery runs."""
-    settings.WEBHOOK_ALLOW_HTTP = True
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "ALLOW_HTTP": True}
     port = receiver.server.server_port
     url = f"http://rebind.example:{port}/hooks/eccipa"
     dns = FakeDNS(monkeypatch, "rebind.example", "93.184.215.14", "127.0.0.1")
@@ -153,8 +154,9 @@ def test_the_delivery_connects_to_the_address_it_checked_without_resolving_again
 ):
     """The name is resolved once per delivery; the connection goes to that vetted address
     (a second lookup would fail here) and the request still names the host."""
-    settings.WEBHOOK_ALLOW_HTTP = True
-    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True  # a receiver on this machine
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "ALLOW_HTTP": True}
+    # a receiver on this machine
+    settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "ALLOW_PRIVATE_ADDRESSES": True}
     port = receiver.server.server_port
     WebhookEndpoint.objects.create(
         name="Pinned", url=f"http://hooks.example:{port}/hooks/eccipa", secret=SECRET

@@ -14,6 +14,10 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    return int(os.environ.get(name, str(default)))
+
+
 def env_bool(name, default=False):
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
@@ -84,7 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "co_design.context_processors.site_navigation",
+                "co_design.public.navigation.site_navigation",
             ],
         },
     },
@@ -147,32 +151,34 @@ LOGIN_REDIRECT_URL = "my_consultations"
 AUTHENTICATION_BACKENDS = [
     # First: refuses every sign-in of a locked-out name and address before a password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "co_design.accounts.EmailOrUsernameBackend",
+    "co_design.accounts.sign_in.EmailOrUsernameBackend",
 ]
-# Sign-in throttling (django-axes, on the site's and the admin's sign-in): after
-# SIGN_IN_FAILURE_LIMIT failed attempts with one name from one network address, that pair is
-# refused for SIGN_IN_COOLOFF_MINUTES, the right password included. Counted in the cache, which
-# every app process shares in production (Redis, or the database cache).
-SIGN_IN_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
-SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))
+# Sign-in throttling (django-axes, on the site's and the admin's sign-in): after FAILURE_LIMIT
+# failed attempts with one name from one network address, that pair is refused for
+# COOLOFF_MINUTES, the right password included. Counted in the cache, which every app process
+# shares in production (Redis, or the database cache). Password reset e-mails (site and admin) are
+# limited per e-mail address and per network address, per hour. TRUSTED_PROXY_COUNT: reverse
+# proxies in front of the app that append the client's address to X-Forwarded-For (0: the app is
+# reached directly, REMOTE_ADDR is the client).
+ECCIPA_SIGN_IN = {
+    "FAILURE_LIMIT": env_int("SIGN_IN_FAILURE_LIMIT", 5),
+    "COOLOFF_MINUTES": env_int("SIGN_IN_COOLOFF_MINUTES", 15),
+    "PASSWORD_RESET_EMAILS_PER_ADDRESS": env_int("PASSWORD_RESET_EMAILS_PER_ADDRESS", 3),
+    "PASSWORD_RESET_EMAILS_PER_IP": env_int("PASSWORD_RESET_EMAILS_PER_IP", 10),
+    "TRUSTED_PROXY_COUNT": env_int("TRUSTED_PROXY_COUNT", 0),
+}
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_CACHE = "default"
-AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
-AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_COOLOFF_MINUTES)
+AXES_FAILURE_LIMIT = ECCIPA_SIGN_IN["FAILURE_LIMIT"]
+AXES_COOLOFF_TIME = timedelta(minutes=ECCIPA_SIGN_IN["COOLOFF_MINUTES"])
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_CALLABLE = "co_design.accounts.sign_in_name"
-AXES_CLIENT_IP_CALLABLE = "co_design.accounts.client_ip"
-AXES_LOCKOUT_CALLABLE = "co_design.accounts.locked_out"
+AXES_USERNAME_CALLABLE = "co_design.accounts.sign_in.sign_in_name"
+AXES_CLIENT_IP_CALLABLE = "co_design.accounts.sign_in.client_ip"
+AXES_LOCKOUT_CALLABLE = "co_design.accounts.sign_in.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
-# Password reset e-mails (site and admin) per e-mail address and per network address, per hour.
-PASSWORD_RESET_EMAILS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_EMAILS_PER_ADDRESS", "3"))
-PASSWORD_RESET_EMAILS_PER_IP = int(os.environ.get("PASSWORD_RESET_EMAILS_PER_IP", "10"))
-# Reverse proxies in front of the app that append the client's address to X-Forwarded-For
-# (0: the app is reached directly, REMOTE_ADDR is the client).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-# Days an invitation link signs a stakeholder in before it expires.
-STAKEHOLDER_INVITATION_DAYS = int(os.environ.get("STAKEHOLDER_INVITATION_DAYS", "14"))
+# Stakeholder invitations: days an invitation link signs a stakeholder in before it expires.
+ECCIPA_INVITATIONS = {"VALID_DAYS": env_int("STAKEHOLDER_INVITATION_DAYS", 14)}
 
 # Interface languages: English is the shared language of the partnership.
 LANGUAGE_CODE = "en"
@@ -240,50 +246,54 @@ GRAPHENE = {"SCHEMA": "cms.schema.schema"}
 # Review workflow: every approval covers one revision; an edit during review starts it again,
 # and finishing publishes exactly the reviewed revision.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "co_design.workflow_finish.publish_reviewed_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "co_design.review.finish.publish_reviewed_revision"
 
 # Every e-mail goes through the task queue; the worker (or the inline backend) delivers it.
-EMAIL_BACKEND = "co_design.mail.TaskQueueEmailBackend"
+EMAIL_BACKEND = "co_design.notifications.mail.TaskQueueEmailBackend"
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 # Consultation room limits: longest comment or reply, and posts per person per window (seconds).
-CONSULTATION_MAX_TEXT = 5000
-CONSULTATION_POSTS_PER_WINDOW = int(os.environ.get("CONSULTATION_POSTS_PER_WINDOW", "20"))
-CONSULTATION_RATE_WINDOW = 600
+ECCIPA_CONSULTATION = {
+    "MAX_TEXT": env_int("CONSULTATION_MAX_TEXT", 5000),
+    "POSTS_PER_WINDOW": env_int("CONSULTATION_POSTS_PER_WINDOW", 20),
+    "RATE_WINDOW": env_int("CONSULTATION_RATE_WINDOW", 600),
+}
 
 # The public GraphQL API (README, "GraphQL API"). Each limit rejects a request with its error code.
-GRAPHQL_MAX_DEPTH = 8
-GRAPHQL_MAX_ALIASES = 15
-GRAPHQL_MAX_DIRECTIVES = 50
-GRAPHQL_MAX_QUERY_BYTES = 10_000
-GRAPHQL_MAX_TOKENS = 2_000
-GRAPHQL_MAX_PAGE_SIZE = 100
-GRAPHQL_DEFAULT_PAGE_SIZE = 20
-# Cost: every field counts 1 × the sizes of the lists above it (`first`, or the default page, for
-# connections; GRAPHQL_COST_LIST_SIZE for other lists). Every published query (graphql/queries/)
-# fits at the largest page size.
-GRAPHQL_MAX_COST = 20_000
-GRAPHQL_COST_LIST_SIZE = 10
-# Fields one selection set gathers (with its fragments): merging them costs quadratic time.
-GRAPHQL_MAX_SELECTION_WIDTH = 100
-# Validation errors reported at most (graphql-core then adds "Too many validation errors").
-GRAPHQL_MAX_ERRORS = 10
-# Wall-clock budget of one answer (validation and execution; on PostgreSQL also the
-# statement_timeout of its SQL). Beyond it: 503 with the code TIMEOUT.
-GRAPHQL_TIME_BUDGET_MS = int(os.environ.get("GRAPHQL_TIME_BUDGET_MS", "2000"))
-# Introspection: on in development, off in production (clients use graphql/schema.graphql).
-GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
-# Where a page is missing in the requested locale, the API serves the next locale of its chain.
-GRAPHQL_LOCALE_FALLBACKS = {
-    "en": ["en"],
-    "de": ["de", "en"],
-    "it": ["it", "en"],
-    "es": ["es", "en"],
+# MAX_COST: every field counts 1 × the sizes of the lists above it (`first`, or the default page,
+# for connections; COST_LIST_SIZE for other lists); every published query (graphql/queries/) fits
+# at the largest page size. MAX_SELECTION_WIDTH: fields one selection set gathers (with its
+# fragments); merging them costs quadratic time. MAX_ERRORS: validation errors reported at most
+# (graphql-core then adds "Too many validation errors"). TIME_BUDGET_MS: wall-clock budget of one
+# answer (validation and execution; on PostgreSQL also the statement_timeout of its SQL), beyond
+# it 503 with the code TIMEOUT. INTROSPECTION: on in development, off in production (clients use
+# graphql/schema.graphql). LOCALE_FALLBACKS: where a page is missing in the requested locale, the
+# API serves the next locale of its chain. CACHE_MAX_AGE: seconds a shared cache or browser may
+# keep a persisted-query answer (the ETag revalidates it); CACHE_TIMEOUT: how long the server
+# keeps an answer (publishing purges it sooner).
+ECCIPA_GRAPHQL = {
+    "MAX_DEPTH": env_int("GRAPHQL_MAX_DEPTH", 8),
+    "MAX_ALIASES": env_int("GRAPHQL_MAX_ALIASES", 15),
+    "MAX_DIRECTIVES": env_int("GRAPHQL_MAX_DIRECTIVES", 50),
+    "MAX_QUERY_BYTES": env_int("GRAPHQL_MAX_QUERY_BYTES", 10_000),
+    "MAX_TOKENS": env_int("GRAPHQL_MAX_TOKENS", 2_000),
+    "MAX_PAGE_SIZE": env_int("GRAPHQL_MAX_PAGE_SIZE", 100),
+    "DEFAULT_PAGE_SIZE": env_int("GRAPHQL_DEFAULT_PAGE_SIZE", 20),
+    "MAX_COST": env_int("GRAPHQL_MAX_COST", 20_000),
+    "COST_LIST_SIZE": env_int("GRAPHQL_COST_LIST_SIZE", 10),
+    "MAX_SELECTION_WIDTH": env_int("GRAPHQL_MAX_SELECTION_WIDTH", 100),
+    "MAX_ERRORS": env_int("GRAPHQL_MAX_ERRORS", 10),
+    "TIME_BUDGET_MS": env_int("GRAPHQL_TIME_BUDGET_MS", 2000),
+    "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", False),
+    "LOCALE_FALLBACKS": {
+        "en": ["en"],
+        "de": ["de", "en"],
+        "it": ["it", "en"],
+        "es": ["es", "en"],
+    },
+    "CACHE_MAX_AGE": env_int("GRAPHQL_CACHE_MAX_AGE", 60),
+    "CACHE_TIMEOUT": env_int("GRAPHQL_CACHE_TIMEOUT", 60 * 60 * 24),
 }
-# Seconds a shared cache or browser may keep a persisted-query answer (the ETag revalidates it).
-GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
-# How long the server keeps an answer; publishing purges it sooner.
-GRAPHQL_CACHE_TIMEOUT = 60 * 60 * 24
 
 # Cross-site readers of the API: only these origins may read its answers in a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
@@ -293,18 +303,23 @@ CORS_ALLOW_HEADERS = ["accept", "content-type", "if-none-match"]
 CORS_EXPOSE_HEADERS = ["etag"]
 CORS_PREFLIGHT_MAX_AGE = 86_400
 
-# Publish webhooks: a receiver gets this long to answer, and this many attempts in all.
-WEBHOOK_TIMEOUT_SECONDS = 5
-WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
-WEBHOOK_RETRY_BASE_SECONDS = 30
-# Webhooks go to public internet addresses over HTTPS only. For a receiver on this machine during
-# development, WEBHOOK_ALLOW_HTTP allows http:// and WEBHOOK_ALLOW_PRIVATE_ADDRESSES allows
-# loopback, private and other non-public addresses. Production ignores both.
-WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
-WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
+# Publish webhooks: a receiver gets TIMEOUT_SECONDS to answer, and MAX_ATTEMPTS in all, retried
+# after RETRY_BASE_SECONDS × 4^(attempt − 1). Webhooks go to public internet addresses over HTTPS
+# only. For a receiver on this machine during development, ALLOW_HTTP allows http:// and
+# ALLOW_PRIVATE_ADDRESSES allows loopback, private and other non-public addresses. Production
+# ignores both.
+ECCIPA_WEBHOOKS = {
+    "TIMEOUT_SECONDS": env_int("WEBHOOK_TIMEOUT_SECONDS", 5),
+    "MAX_ATTEMPTS": env_int("WEBHOOK_MAX_ATTEMPTS", 5),
+    "RETRY_BASE_SECONDS": env_int("WEBHOOK_RETRY_BASE_SECONDS", 30),
+    "ALLOW_HTTP": env_bool("WEBHOOK_ALLOW_HTTP", False),
+    "ALLOW_PRIVATE_ADDRESSES": env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False),
+}
 
 # The Toolkit's replication package (co_design/replication/) carries this licence in its manifest.
-TOOLKIT_PACKAGE_LICENCE = os.environ.get("TOOLKIT_PACKAGE_LICENCE", "CC-BY-SA-4.0")
-TOOLKIT_PACKAGE_LICENCE_URL = os.environ.get(
-    "TOOLKIT_PACKAGE_LICENCE_URL", "https://creativecommons.org/licenses/by-sa/4.0/"
-)
+ECCIPA_TOOLKIT_PACKAGE = {
+    "LICENCE": os.environ.get("TOOLKIT_PACKAGE_LICENCE", "CC-BY-SA-4.0"),
+    "LICENCE_URL": os.environ.get(
+        "TOOLKIT_PACKAGE_LICENCE_URL", "https://creativecommons.org/licenses/by-sa/4.0/"
+    ),
+}

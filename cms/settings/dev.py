@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import CACHES, base_url_from, env_bool, env_list
+from .base import CACHES, ECCIPA_GRAPHQL, base_url_from, env_bool, env_list
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-never-used-in-production")
@@ -20,7 +20,7 @@ CORS_ALLOWED_ORIGINS = env_list(
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # GraphiQL (DEBUG only) needs introspection.
-GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+ECCIPA_GRAPHQL = {**ECCIPA_GRAPHQL, "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", True)}
 
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # One process (the development server, a test run) counts sign-in failures in its own memory;

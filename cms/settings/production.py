@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, env_bool, env_list
+from .base import ECCIPA_WEBHOOKS, REDIS_URL, env_bool, env_list
 
 
 def required(name):
@@ -48,8 +48,7 @@ if not REDIS_URL:
     }
 
 # Webhooks: HTTPS to public internet addresses only, whatever the environment says.
-WEBHOOK_ALLOW_HTTP = False
-WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False
+ECCIPA_WEBHOOKS = {**ECCIPA_WEBHOOKS, "ALLOW_HTTP": False, "ALLOW_PRIVATE_ADDRESSES": False}
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -9,38 +9,33 @@ from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
-
-from .. import rules
-from ..models import (
-    Competence,
-    InformationPage,
-    ManifestoChapter,
-    ManifestoPage,
+from co_design.access import lookups, rules
+from co_design.access.roles import ROLE_GROUPS, ensure_role_groups, territory_editors
+from co_design.accounts.models import Profile
+from co_design.activities.manifesto import ManifestoChapter, ManifestoPage
+from co_design.activities.needs_review import (
     NeedsFinding,
     NeedsReviewIndexPage,
     NeedsReviewPage,
     NeedsReviewParticipants,
-    PartnerOrganisation,
-    Profile,
+)
+from co_design.activities.round_tables import (
     RoundTableDraft,
     RoundTableIndexPage,
     RoundTablePage,
     RoundTableParticipants,
-    StakeholderComment,
-    StrategyDraftPage,
-    StrategyIndexPage,
-    StrategyModuleLink,
-    TakePartPage,
-    Territory,
-    TrainingModulePage,
-    TrainingProgrammePage,
 )
-from ..models.review import ConsultationTask, PartnerSignOffTask
-from ..roles import ROLE_GROUPS, ensure_role_groups, territory_editors
-from ..setup_review import setup_review
-from . import content, public_pages, translations
-from .territories import COMPETENCES, DEMO_PASSWORD, PEOPLE, TERRITORIES
+from co_design.activities.strategies import StrategyDraftPage, StrategyIndexPage, StrategyModuleLink
+from co_design.activities.training import TrainingModulePage, TrainingProgrammePage
+from co_design.consultation.models import StakeholderComment
+from co_design.demo import content, public_pages, translations
+from co_design.demo.territories import COMPETENCES, DEMO_PASSWORD, PEOPLE, TERRITORIES
+from co_design.public.pages import InformationPage, TakePartPage
+from co_design.review.consultation_task import ConsultationTask
+from co_design.review.setup import setup_review
+from co_design.review.sign_off import PartnerSignOffTask
+from co_design.territories import Competence, PartnerOrganisation, Territory
+from home.models import HomePage
 
 # Block ids derive from names, so the same content keeps the same ids on every machine.
 BLOCK_NAMESPACE = uuid.UUID("6f1c1d52-8a47-4f3e-9d0c-2b8f5e0a7c11")
@@ -572,7 +567,7 @@ class DemoBuilder:
                     for username, user in self.users.items()
                     if username.startswith("editor-")
                     and territory is not None
-                    and rules.territory_of(user) == territory
+                    and lookups.territory_of(user) == territory
                 ),
                 self.admin,
             )
@@ -611,10 +606,10 @@ class DemoBuilder:
     def build_consultation_comments(self):
         """Valdoria's open consultation: comments from three kinds of organisation, replies,
         agreements, decisions and a flag waiting for a moderator."""
-        from ..room import comments
+        from co_design.consultation import services as comments
 
         page = next((s for s in self.strategies if s.territory.slug == "valdoria"), None)
-        if page is None or StakeholderComment.objects.filter(comment__page=page).exists():
+        if page is None or StakeholderComment.objects.filter(wagtail_comment__page=page).exists():
             return
         sections = [section.id for section in page.get_latest_revision_as_object().sections]
         users = self.users
@@ -644,7 +639,7 @@ class DemoBuilder:
     def comment_and_decide(self, page, editor, specs):
         """Stakeholders' comments on the open consultation, each with the editor's decision: once
         the consultation ends, the page's *How your input was used* is public."""
-        from ..room import comments
+        from co_design.consultation import services as comments
 
         page = StrategyDraftPage.objects.get(pk=page.pk)
         sections = [section.id for section in page.get_latest_revision_as_object().sections]

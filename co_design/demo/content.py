@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from ..choices import DeliveryFormat, FindingKind, OrganisationType, Priority
-from ..models.comments import Decision
+from co_design.choices import DeliveryFormat, FindingKind, OrganisationType, Priority
+from co_design.consultation.models import Decision
 
 HOME_INTRODUCTION = (
     "<p>ECCIPA, <b>Enhancing interCultural Competences In Public Administration</b>, is a network "

@@ -4,7 +4,7 @@ The partnership is real (partners in Germany, Italy and Spain); the territory an
 names below are fictional, made up for the demo.
 """
 
-from ..choices import Country, Language, OrganisationType
+from co_design.choices import Country, Language, OrganisationType
 
 TERRITORIES = [
     {

@@ -9,9 +9,9 @@ from typing import Any
 
 import graphene
 
-from .enums import FindingKind, Priority
-from .participation import ParticipationRecord, section_participation
-from .rich_text import absolute_url
+from co_design.graphql_api.enums import FindingKind, Priority
+from co_design.graphql_api.participation import ParticipationRecord, section_participation
+from co_design.notifications.links import absolute_url
 
 
 @dataclass
@@ -97,7 +97,7 @@ class StrategySectionBlock(graphene.ObjectType):
     body = html("body")
     actions = graphene.List(graphene.NonNull(StrategyActionBlock), required=True)
     needs_findings = graphene.List(
-        graphene.NonNull("co_design.graphql_api.types.NeedsFindingType"),
+        graphene.NonNull("co_design.graphql_api.types.needs_review.NeedsFindingType"),
         required=True,
         description="The needs findings this section addresses (published reviews only).",
     )

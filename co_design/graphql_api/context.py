@@ -1,7 +1,7 @@
 """The state of one GraphQL execution, passed to every resolver as `info.context`."""
 
-from .loaders import Loaders
-from .rich_text import RichTextRenderer
+from co_design.graphql_api.loaders import Loaders
+from co_design.graphql_api.rich_text import RichTextRenderer
 
 
 class ApiContext:

@@ -2,7 +2,7 @@
 
 import graphene
 
-from .. import choices
+from co_design import choices
 
 Country = graphene.Enum.from_enum(choices.Country, description="Country of a partner territory.")
 FindingKind = graphene.Enum.from_enum(

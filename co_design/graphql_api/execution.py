@@ -1,5 +1,5 @@
 """One GraphQL request, from its parsed document (or a published query's) to the JSON bytes of
-the answer, within a time budget (settings.GRAPHQL_TIME_BUDGET_MS)."""
+the answer, within a time budget (settings.ECCIPA_GRAPHQL["TIME_BUDGET_MS"])."""
 
 import hashlib
 import json
@@ -12,9 +12,9 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from graphql import GraphQLError, execute, validate
 
-from .context import ApiContext
-from .errors import ErrorCode, error_message
-from .limits import limit_rules, validation_rules, without_suggestions
+from co_design.graphql_api.context import ApiContext
+from co_design.graphql_api.errors import ErrorCode, error_message
+from co_design.graphql_api.limits import limit_rules, validation_rules, without_suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ def validation_errors(schema, document):
     within them; at most GRAPHQL_MAX_ERRORS errors."""
     for rules in (limit_rules(), validation_rules()):
         errors = validate(
-            schema.graphql_schema, document, rules, max_errors=settings.GRAPHQL_MAX_ERRORS
+            schema.graphql_schema, document, rules, max_errors=settings.ECCIPA_GRAPHQL["MAX_ERRORS"]
         )
         if errors:
             return errors
@@ -156,7 +156,7 @@ def validation_errors(schema, document):
 
 def run(schema, request, *, document, trusted=False, variables=None, operation_name=None):
     """Validate (unless `document` is a published query's) and execute, within the budget."""
-    deadline = Deadline(settings.GRAPHQL_TIME_BUDGET_MS)
+    deadline = Deadline(settings.ECCIPA_GRAPHQL["TIME_BUDGET_MS"])
     if not trusted:
         try:
             errors = validation_errors(schema, document)
@@ -164,7 +164,10 @@ def run(schema, request, *, document, trusted=False, variables=None, operation_n
             # A chain of fragments deeper than Python's stack: each one nests a level.
             depth = len(document.definitions)
             return error_answer(
-                400, ErrorCode.QUERY_TOO_DEEP, depth=depth, maximum=settings.GRAPHQL_MAX_DEPTH
+                400,
+                ErrorCode.QUERY_TOO_DEEP,
+                depth=depth,
+                maximum=settings.ECCIPA_GRAPHQL["MAX_DEPTH"],
             )
         if errors:
             return validation_answer(errors)

@@ -10,16 +10,13 @@ from collections import defaultdict
 from wagtail.documents import get_document_model
 from wagtail.models import Page, TaskState
 
-from ..models import (
-    NeedsFinding,
-    NeedsReviewPage,
-    PartnerOrganisation,
-    SignOff,
-    StakeholderComment,
-    StrategyDraftPage,
-    TrainingModulePage,
-)
-from .locales import best_translations
+from co_design.activities.needs_review import NeedsFinding, NeedsReviewPage
+from co_design.activities.strategies import StrategyDraftPage
+from co_design.activities.training import TrainingModulePage
+from co_design.consultation.models import StakeholderComment
+from co_design.graphql_api.locales import best_translations
+from co_design.review.sign_off import SignOff
+from co_design.territories import PartnerOrganisation
 
 
 class Loader:
@@ -148,9 +145,9 @@ def fetch_comments(translation_keys):
     comments = defaultdict(list)
     rows = (
         StakeholderComment.objects.publicly_shown()
-        .filter(comment__page__translation_key__in=translation_keys)
+        .filter(wagtail_comment__page__translation_key__in=translation_keys)
         .values_list(
-            "comment__page__translation_key", "section_id", "organisation_type", "decision"
+            "wagtail_comment__page__translation_key", "section_id", "organisation_type", "decision"
         )
     )
     for key, section_id, organisation_type, decision in rows:

@@ -1,16 +1,16 @@
 """Which translation of a page the API serves: the first locale of the requested locale's
-fallback chain (settings.GRAPHQL_LOCALE_FALLBACKS) that has the page live and public."""
+fallback chain (settings.ECCIPA_GRAPHQL["LOCALE_FALLBACKS"]) that has the page live and public."""
 
 from django.conf import settings
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
-from .errors import ApiError, ErrorCode
+from co_design.graphql_api.errors import ApiError, ErrorCode
 
 
 def fallback_chain(language_code):
-    chains = settings.GRAPHQL_LOCALE_FALLBACKS
+    chains = settings.ECCIPA_GRAPHQL["LOCALE_FALLBACKS"]
     if language_code not in chains:
         raise ApiError(ErrorCode.INVALID_LOCALE, locale=language_code, allowed=", ".join(chains))
     return tuple(chains[language_code])

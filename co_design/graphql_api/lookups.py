@@ -8,15 +8,13 @@ never reads), and view restrictions exclude private pages and their descendants.
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from ..models import (
-    ManifestoPage,
-    NeedsReviewPage,
-    StrategyDraftPage,
-    Territory,
-    TrainingModulePage,
-)
-from .errors import ApiError, ErrorCode
-from .locales import best_translations, by_chain_position, in_tree_order
+from co_design.activities.manifesto import ManifestoPage
+from co_design.activities.needs_review import NeedsReviewPage
+from co_design.activities.strategies import StrategyDraftPage
+from co_design.activities.training import TrainingModulePage
+from co_design.graphql_api.errors import ApiError, ErrorCode
+from co_design.graphql_api.locales import best_translations, by_chain_position, in_tree_order
+from co_design.territories import Territory
 
 
 def live(model):

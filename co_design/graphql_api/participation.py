@@ -10,9 +10,9 @@ from collections import Counter
 
 import graphene
 
-from ..choices import OrganisationType as OrganisationTypeChoices
-from ..models.comments import Decision
-from .enums import OrganisationType
+from co_design.choices import OrganisationType as OrganisationTypeChoices
+from co_design.consultation.models import Decision
+from co_design.graphql_api.enums import OrganisationType
 
 ORGANISATION_ORDER = list(OrganisationTypeChoices.values)
 

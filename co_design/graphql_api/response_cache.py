@@ -52,10 +52,10 @@ def answer_lifetime(now=None):
     """Seconds an answer is kept: GRAPHQL_CACHE_TIMEOUT, but never past the closing date of an
     open consultation. Nothing is written when a consultation closes by its date, yet from then
     on its comments count in the participation record (StakeholderComment.publicly_shown)."""
-    from ..models import Consultation
+    from co_design.review.models import Consultation
 
     now = now or timezone.now()
-    timeout = settings.GRAPHQL_CACHE_TIMEOUT
+    timeout = settings.ECCIPA_GRAPHQL["CACHE_TIMEOUT"]
     closing = Consultation.objects.next_closing(now)
     if closing is not None:
         timeout = min(timeout, max(1, int((closing - now).total_seconds())))

@@ -8,20 +8,14 @@ absolute against settings.WAGTAILADMIN_BASE_URL (BASE_URL), the public address o
 """
 
 import re
-from urllib.parse import urljoin
 
-from django.conf import settings
 from django.utils.html import escape
 from wagtail.rich_text import expand_db_html
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
+from co_design.notifications.links import absolute_url
+
 RELATIVE_ADDRESS = re.compile(r'(\s(?:href|src)=")(/[^"]*)"')
-
-
-def absolute_url(path):
-    if not path:
-        return None
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
 def link_references(html):

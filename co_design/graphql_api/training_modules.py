@@ -12,13 +12,13 @@ import graphene
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from ..models import TrainingModulePage
-from .enums import DeliveryFormat
-from .errors import ApiError, ErrorCode
-from .limits import MAX_ID, parse_id
-from .locales import best_translations
-from .lookups import announce_modules, modules_queryset, with_chain
-from .types import TrainingModuleType
+from co_design.activities.training import TrainingModulePage
+from co_design.graphql_api.enums import DeliveryFormat
+from co_design.graphql_api.errors import ApiError, ErrorCode
+from co_design.graphql_api.limits import MAX_ID, parse_id
+from co_design.graphql_api.locales import best_translations
+from co_design.graphql_api.lookups import announce_modules, modules_queryset, with_chain
+from co_design.graphql_api.types.training import TrainingModuleType
 
 CURSOR_PREFIX = "module:"
 MAX_SEARCH_LENGTH = 200
@@ -79,12 +79,14 @@ def decode_cursor(cursor):
 
 def page_size(first):
     if first is None:
-        return settings.GRAPHQL_DEFAULT_PAGE_SIZE
+        return settings.ECCIPA_GRAPHQL["DEFAULT_PAGE_SIZE"]
     if first < 0:
         raise ApiError(ErrorCode.INVALID_ARGUMENT, reason=_("first must not be negative"))
-    if first > settings.GRAPHQL_MAX_PAGE_SIZE:
+    if first > settings.ECCIPA_GRAPHQL["MAX_PAGE_SIZE"]:
         raise ApiError(
-            ErrorCode.PAGE_SIZE_TOO_LARGE, maximum=settings.GRAPHQL_MAX_PAGE_SIZE, requested=first
+            ErrorCode.PAGE_SIZE_TOO_LARGE,
+            maximum=settings.ECCIPA_GRAPHQL["MAX_PAGE_SIZE"],
+            requested=first,
         )
     return first
 

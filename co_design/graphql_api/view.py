@@ -26,11 +26,15 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
 from graphql import GraphQLError, print_ast
 
-from . import response_cache
-from .errors import ErrorCode
-from .execution import Answer, encode, error_answer, format_error, run
-from .limits import control_characters_error, has_control_characters, parse_query
-from .persisted import find_published_query
+from co_design.graphql_api import response_cache
+from co_design.graphql_api.errors import ErrorCode
+from co_design.graphql_api.execution import Answer, encode, error_answer, format_error, run
+from co_design.graphql_api.limits import (
+    control_characters_error,
+    has_control_characters,
+    parse_query,
+)
+from co_design.graphql_api.persisted import find_published_query
 
 
 def error_answer_of(error, status=400):
@@ -78,7 +82,9 @@ class PublicGraphQLView(View):
         response = self.respond(answer)
         if answer.status == 200:
             response["ETag"] = answer.etag
-            patch_cache_control(response, public=True, max_age=settings.GRAPHQL_CACHE_MAX_AGE)
+            patch_cache_control(
+                response, public=True, max_age=settings.ECCIPA_GRAPHQL["CACHE_MAX_AGE"]
+            )
             return get_conditional_response(request, etag=answer.etag, response=response)
         return response
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from ..graphql_api import response_cache
+from co_design.graphql_api import response_cache
 
 KINDS = ("guide", "outcome")
 TIMEOUT = 7 * 24 * 3600

@@ -115,7 +115,7 @@ def strategy(page):
 
 
 def toolkit(page):
-    from ..models import TrainingModulePage
+    from co_design.activities.training import TrainingModulePage
 
     modules = list(
         TrainingModulePage.objects.child_of(page)
@@ -160,7 +160,7 @@ def module(page):
 
 def outcome(page, outcome_context):
     """*How your input was used* for `page`: `outcome_context` is what the outcome page shows
-    (co_design.room.views.outcome_context)."""
+    (co_design.consultation.outcome.outcome_context)."""
     title = _("How your input was used: %(title)s") % {"title": page.title}
     sections = list(getattr(page, "sections", None) or [])
     participation = (
@@ -180,7 +180,9 @@ def outcome(page, outcome_context):
 
 def guide_for(page):
     """The Document of a printable page; 404 for any other."""
-    from ..models import ManifestoPage, StrategyDraftPage, TrainingModulePage, TrainingProgrammePage
+    from co_design.activities.manifesto import ManifestoPage
+    from co_design.activities.strategies import StrategyDraftPage
+    from co_design.activities.training import TrainingModulePage, TrainingProgrammePage
 
     builders = {
         ManifestoPage: manifesto,

@@ -8,10 +8,11 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 
-from ..choices import OrganisationType
-from ..graphql_api.loaders import fetch_comments
-from ..graphql_api.participation import Participation
-from ..models import PartnerSignOffTask, SignOff, Territory
+from co_design.choices import OrganisationType
+from co_design.graphql_api.loaders import fetch_comments
+from co_design.graphql_api.participation import Participation
+from co_design.review.sign_off import PartnerSignOffTask, SignOff
+from co_design.territories import Territory
 
 
 @dataclass

@@ -56,7 +56,7 @@ def guide(request, page):
 @require_safe
 def outcome(request, page_id):
     """The printed *How your input was used* page: as public as the page itself."""
-    from ..room.views import outcome_context
+    from co_design.consultation.outcome import outcome_context
 
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     context = outcome_context(page)

@@ -12,10 +12,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from ..models import Territory
+from co_design.access.verdicts import Refused
+from co_design.territories import Territory
+
 from . import package_format
 from .export import export_package
-from .importer import ImportRefused, import_package
+from .importer import import_package
 
 app_name = "eccipa_replication"
 
@@ -98,7 +100,7 @@ class ToolkitPackageView(AdministratorsOnly, WagtailAdminTemplateMixin, FormView
                 update=form.cleaned_data["update"],
                 user=self.request.user,
             )
-        except ImportRefused as refusal:
+        except Refused as refusal:
             form.add_error(None, refusal.message)
             response = self.form_invalid(form)
             response.status_code = 400

@@ -3,7 +3,8 @@
 import graphene
 from django.urls import reverse
 
-from ..notifications import absolute
+from co_design.notifications.links import absolute_url
+
 from . import package_format
 
 
@@ -19,7 +20,7 @@ class ToolkitPackageType(graphene.ObjectType):
 
     @staticmethod
     def resolve_url(root, info):
-        return absolute(reverse("toolkit_package"))
+        return absolute_url(reverse("toolkit_package"))
 
     @staticmethod
     def resolve_schema_version(root, info):

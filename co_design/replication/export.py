@@ -13,8 +13,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from ..models import TrainingModulePage, TrainingProgrammePage
-from ..notifications import absolute
+from co_design.activities.training import TrainingModulePage, TrainingProgrammePage
+from co_design.notifications.links import absolute_url
+
 from . import package_format
 from .references import Rewriter
 
@@ -216,7 +217,7 @@ def zipped(content, files, site):
         "created_at": timezone.now().isoformat(timespec="seconds"),
         "source": {
             "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
-            "base_url": absolute("/"),
+            "base_url": absolute_url("/"),
         },
         "licence": package_format.licence(),
         "files": [

@@ -24,25 +24,15 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
-from ..models import (
-    Competence,
-    NeedsFinding,
-    NeedsReviewIndexPage,
-    NeedsReviewPage,
-    Territory,
-    TrainingModulePage,
-    TrainingProgrammePage,
-)
-from ..refusals import Refused
-from ..territories.onboarding import ensure_workflow
+from co_design.access.verdicts import Refused
+from co_design.activities.needs_review import NeedsFinding, NeedsReviewIndexPage, NeedsReviewPage
+from co_design.activities.training import TrainingModulePage, TrainingProgrammePage
+from co_design.onboarding.add_territory import ensure_workflow
+from co_design.territories import Competence, Territory
+
 from . import package_format
 from .export import MODULE_STREAMS, stream_block
 from .references import Rewriter
-
-
-class ImportRefused(Refused):
-    def __init__(self, message):
-        super().__init__(message, status=400)
 
 
 @dataclass
@@ -59,12 +49,13 @@ class ImportReport:
 
 
 def refuse_damaged(path):
-    raise ImportRefused(
+    raise Refused(
         _(
             "The package is damaged or was changed after it was exported: %(path)s does not "
             "match its checksum in the manifest. Nothing was imported."
         )
-        % {"path": path}
+        % {"path": path},
+        status=400,
     )
 
 
@@ -84,49 +75,57 @@ def first_error(validator, document):
 
 
 def read_package(data):
-    """The checked package, or ImportRefused saying what is wrong with it."""
+    """The checked package, or Refused saying what is wrong with it."""
     if len(data) > package_format.MAX_PACKAGE_BYTES:
-        raise ImportRefused(_("The package is larger than 100 MB."))
+        raise Refused(_("The package is larger than 100 MB."), status=400)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
     except (zipfile.BadZipFile, ValueError):
-        raise ImportRefused(
-            _("This file is not a Toolkit package (it is not a zip file).")
+        raise Refused(
+            _("This file is not a Toolkit package (it is not a zip file)."),
+            status=400,
         ) from None
     if len(names) > package_format.MAX_MEMBERS:
-        raise ImportRefused(_("The package has too many files."))
+        raise Refused(_("The package has too many files."), status=400)
     manifest = read_json(archive, package_format.MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("format") != package_format.FORMAT:
-        raise ImportRefused(
-            _("This file is not a Toolkit package: it has no readable manifest.json.")
+        raise Refused(
+            _("This file is not a Toolkit package: it has no readable manifest.json."),
+            status=400,
         )
     version = str(manifest.get("schema_version", ""))[:20]
     if not package_format.readable(version):
-        raise ImportRefused(
+        raise Refused(
             _(
                 "This package uses schema version %(version)s; this site reads version "
                 "%(supported)s and its minor versions only. Nothing was imported."
             )
-            % {"version": version or "?", "supported": package_format.SCHEMA_VERSION}
+            % {"version": version or "?", "supported": package_format.SCHEMA_VERSION},
+            status=400,
         )
     error = first_error(package_format.validator("manifest"), manifest)
     if error:
-        raise ImportRefused(_("The manifest is not valid: %(error)s") % {"error": error})
+        raise Refused(
+            _("The manifest is not valid: %(error)s") % {"error": error},
+            status=400,
+        )
     listed = {entry["path"]: entry for entry in manifest["files"]}
     for name in names:
         if name != package_format.MANIFEST and name not in listed:
-            raise ImportRefused(
+            raise Refused(
                 _("The package contains %(path)s, which its manifest does not list.")
-                % {"path": name[:200]}
+                % {"path": name[:200]},
+                status=400,
             )
     if sum(entry["bytes"] for entry in listed.values()) > package_format.MAX_PACKAGE_BYTES:
-        raise ImportRefused(_("The package is larger than 100 MB."))
+        raise Refused(_("The package is larger than 100 MB."), status=400)
     files = {}
     for path, entry in listed.items():
         if normpath(path) != path or path.startswith(("/", "..")):
-            raise ImportRefused(
-                _("The package names a file outside itself: %(path)s") % {"path": path}
+            raise Refused(
+                _("The package names a file outside itself: %(path)s") % {"path": path},
+                status=400,
             )
         try:
             info = archive.getinfo(path)
@@ -139,14 +138,19 @@ def read_package(data):
             refuse_damaged(path)
         files[path] = content
     if package_format.CONTENT not in files:
-        raise ImportRefused(_("The package has no %(path)s.") % {"path": package_format.CONTENT})
+        raise Refused(
+            _("The package has no %(path)s.") % {"path": package_format.CONTENT}, status=400
+        )
     try:
         content = json.loads(files.pop(package_format.CONTENT).decode("utf-8"))
     except (UnicodeError, ValueError):
-        raise ImportRefused(_("toolkit.json is not valid JSON.")) from None
+        raise Refused(_("toolkit.json is not valid JSON."), status=400) from None
     error = first_error(package_format.validator("content"), content)
     if error:
-        raise ImportRefused(_("toolkit.json is not valid: %(error)s") % {"error": error})
+        raise Refused(
+            _("toolkit.json is not valid: %(error)s") % {"error": error},
+            status=400,
+        )
     return Package(manifest, content, files)
 
 
@@ -155,13 +159,14 @@ def import_package(data, territory, site=None, update=False, user=None):
     package = read_package(data)
     target = Territory.objects.filter(slug=territory).first()
     if target is None:
-        raise ImportRefused(
+        raise Refused(
             _("Unknown territory “%(slug)s”: give the slug of a territory of this site.")
-            % {"slug": str(territory)[:120]}
+            % {"slug": str(territory)[:120]},
+            status=400,
         )
     site = site or Site.objects.filter(is_default_site=True).first()
     if site is None:
-        raise ImportRefused(_("This site has no default site to import into."))
+        raise Refused(_("This site has no default site to import into."), status=400)
     saved = []
     try:
         with transaction.atomic():
@@ -237,12 +242,13 @@ class Importer:
                 if page.exists():
                     existing.append(f"{translation['title']} ({translation['locale']})")
         if existing:
-            raise ImportRefused(
+            raise Refused(
                 _(
                     "These modules exist on this site already: %(pages)s. Nothing was imported; "
                     "import with “update” to save the package's content as new drafts of them."
                 )
-                % {"pages": "; ".join(existing)}
+                % {"pages": "; ".join(existing)},
+                status=400,
             )
 
     # Files, snippets and findings
@@ -257,8 +263,9 @@ class Importer:
         """The site's copy of a file, reused when the same file is there already."""
         data = self.files.get(entry["file"])
         if data is None:
-            raise ImportRefused(
-                _("The package names %(path)s but does not contain it.") % {"path": entry["file"]}
+            raise Refused(
+                _("The package names %(path)s but does not contain it.") % {"path": entry["file"]},
+                status=400,
             )
         digest = hashlib.sha1(data).hexdigest()
         existing = model.objects.filter(file_hash=digest).first()
@@ -379,9 +386,10 @@ class Importer:
         home = self.homes.get(locale.language_code) or self.site.root_page
         parent = NeedsReviewIndexPage.objects.descendant_of(home).first()
         if parent is None:
-            raise ImportRefused(
+            raise Refused(
                 _("This site has no needs review index in %(language)s for the findings.")
-                % {"language": locale.get_display_name()}
+                % {"language": locale.get_display_name()},
+                status=400,
             )
         page = NeedsReviewPage(
             title=review["title"],

@@ -38,4 +38,7 @@ def readable(version):
 
 
 def licence():
-    return {"id": settings.TOOLKIT_PACKAGE_LICENCE, "url": settings.TOOLKIT_PACKAGE_LICENCE_URL}
+    return {
+        "id": settings.ECCIPA_TOOLKIT_PACKAGE["LICENCE"],
+        "url": settings.ECCIPA_TOOLKIT_PACKAGE["LICENCE_URL"],
+    }

@@ -6,7 +6,9 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from ..models import NeedsReviewPage, TrainingModulePage, TrainingProgrammePage
+from co_design.activities.needs_review import NeedsReviewPage
+from co_design.activities.training import TrainingModulePage, TrainingProgrammePage
+
 from .export import export_package
 
 CACHE_SECONDS = 60 * 60

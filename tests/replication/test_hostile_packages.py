@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
+from co_design.access.verdicts import Refused
 from co_design.replication.export import export_package
-from co_design.replication.importer import ImportRefused, import_package
+from co_design.replication.importer import import_package
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_hostile_package_is_refused_and_writes_nothing(build, message):
     data = build(content_of(export_package()))
     before = state()
 
-    with pytest.raises(ImportRefused, match=message):
+    with pytest.raises(Refused, match=message):
         import_package(data, "rheinfeld", update=True)
 
     assert state() == before

@@ -15,6 +15,7 @@ from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
 
+from co_design.access.verdicts import Refused
 from co_design.models import (
     Competence,
     Consultation,
@@ -27,7 +28,7 @@ from co_design.models import (
 )
 from co_design.replication import package_format
 from co_design.replication.export import export_package
-from co_design.replication.importer import ImportRefused, import_package
+from co_design.replication.importer import import_package
 from home.models import HomePage
 from tests.graphql_support import data_of, published_query
 
@@ -193,7 +194,7 @@ def test_package_is_described_by_its_json_schema():
     assert list(package_format.validator("manifest").iter_errors(manifest)) == []
     assert list(package_format.validator("content").iter_errors(content)) == []
     assert manifest["schema_version"] == package_format.SCHEMA_VERSION
-    assert manifest["licence"]["id"] == settings.TOOLKIT_PACKAGE_LICENCE
+    assert manifest["licence"]["id"] == settings.ECCIPA_TOOLKIT_PACKAGE["LICENCE"]
     assert {entry["path"] for entry in manifest["files"]} == {"toolkit.json"}
     assert content["languages"] == ["de", "en", "es", "it"]
     finding_ids = {
@@ -241,7 +242,7 @@ def test_tampered_package_is_refused_and_nothing_is_written():
     forget_the_originals()
     before = stored_state()
 
-    with pytest.raises(ImportRefused, match="toolkit.json does not match its checksum"):
+    with pytest.raises(Refused, match="toolkit.json does not match its checksum"):
         import_package(data, "rheinfeld")
 
     assert stored_state() == before
@@ -272,7 +273,7 @@ def test_existing_modules_are_not_overwritten_without_update():
     modules = TrainingModulePage.objects.count()
     before = stored_state()
 
-    with pytest.raises(ImportRefused, match="These modules exist on this site already"):
+    with pytest.raises(Refused, match="These modules exist on this site already"):
         import_package(data, "rheinfeld")
     assert stored_state() == before
     assert module.revisions.count() == revisions
@@ -297,7 +298,7 @@ def test_files_saved_before_a_refusal_are_removed():
         index.delete()
     before = stored_state()
 
-    with pytest.raises(ImportRefused, match="no needs review index"):
+    with pytest.raises(Refused, match="no needs review index"):
         import_package(data, "rheinfeld")
 
     assert stored_state() == before

@@ -79,8 +79,8 @@ def stakeholder():
 def other_comment(page):
     """A comment by someone else, so agreeing with it would be allowed."""
     return (
-        StakeholderComment.objects.filter(comment__page=page)
-        .exclude(comment__user__username="stakeholder-school-it")
+        StakeholderComment.objects.filter(wagtail_comment__page=page)
+        .exclude(wagtail_comment__user__username="stakeholder-school-it")
         .first()
     )
 
@@ -180,7 +180,7 @@ def test_hostile_replies_are_refused(page, stakeholder, other_comment, text):
     before = stored()
     response = timed(
         stakeholder.post,
-        f"/en/consultations/{page.pk}/comments/{other_comment.comment_id}/replies/",
+        f"/en/consultations/{page.pk}/comments/{other_comment.wagtail_comment_id}/replies/",
         {"text": text},
     )
     assert response.status_code == 400
@@ -193,7 +193,7 @@ def test_hostile_flag_reasons_are_refused(page, stakeholder, other_comment, text
     before = stored()
     response = timed(
         stakeholder.post,
-        f"/en/consultations/{page.pk}/comments/{other_comment.comment_id}/flag/",
+        f"/en/consultations/{page.pk}/comments/{other_comment.wagtail_comment_id}/flag/",
         {"reason": text},
     )
     assert response.status_code == 400
@@ -233,7 +233,7 @@ def test_oversized_or_forged_comment_fields_are_refused(page, stakeholder, field
 
 
 def test_oversized_replies_and_flag_reasons_are_refused(page, stakeholder, other_comment):
-    base = f"/en/consultations/{page.pk}/comments/{other_comment.comment_id}"
+    base = f"/en/consultations/{page.pk}/comments/{other_comment.wagtail_comment_id}"
     before = stored()
     reply = timed(stakeholder.post, f"{base}/replies/", {"text": "y" * 100_000})
     flag = timed(stakeholder.post, f"{base}/flag/", {"reason": "y" * 100_000})
@@ -247,7 +247,7 @@ def test_html_in_a_reply_is_stored_as_typed_and_shown_as_text(page, stakeholder,
     text = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
     response = timed(
         stakeholder.post,
-        f"/en/consultations/{page.pk}/comments/{other_comment.comment_id}/replies/",
+        f"/en/consultations/{page.pk}/comments/{other_comment.wagtail_comment_id}/replies/",
         {"text": text},
     )
     assert response.status_code == 302
@@ -259,12 +259,12 @@ def test_html_in_a_reply_is_stored_as_typed_and_shown_as_text(page, stakeholder,
 
 def test_an_agreement_ignores_whatever_else_is_posted(page, stakeholder, other_comment):
     def agreements():
-        return set(CommentAgreement.objects.values_list("comment_id", "user__username"))
+        return set(CommentAgreement.objects.values_list("stakeholder_comment_id", "user__username"))
 
     before = agreements()
     response = timed(
         stakeholder.post,
-        f"/en/consultations/{page.pk}/comments/{other_comment.comment_id}/agree/",
+        f"/en/consultations/{page.pk}/comments/{other_comment.wagtail_comment_id}/agree/",
         {"user": "1", "comment": HUGE, "junk": "\x00" * 1000},
     )
     assert response.status_code == 302
@@ -287,7 +287,7 @@ def room_urls(page_id, comment_id):
 @pytest.mark.parametrize("place", ["page", "comment"])
 def test_huge_ids_in_the_room_are_not_found(page, stakeholder, other_comment, number, place):
     page_id = number if place == "page" else page.pk
-    comment_id = number if place == "comment" else other_comment.comment_id
+    comment_id = number if place == "comment" else other_comment.wagtail_comment_id
     before = stored()
     for name, (method, url) in room_urls(page_id, comment_id).items():
         if place == "comment" and name in ("room", "comment", "outcome"):
@@ -310,7 +310,7 @@ def test_huge_ids_in_the_room_are_not_found(page, stakeholder, other_comment, nu
     ],
 )
 def test_wrong_methods_in_the_room_are_refused(page, stakeholder, other_comment, name, methods):
-    _method, url = room_urls(page.pk, other_comment.comment_id)[name]
+    _method, url = room_urls(page.pk, other_comment.wagtail_comment_id)[name]
     before = stored()
     for method in methods:
         response = timed(getattr(stakeholder, method), url)
@@ -493,7 +493,7 @@ def test_hostile_names_in_the_invitation_form_invite_nobody(field, value):
 
 @pytest.mark.parametrize("text", HOSTILE_TEXTS.values(), ids=HOSTILE_TEXTS.keys())
 def test_hostile_decision_reasons_are_refused(page, text):
-    record = StakeholderComment.objects.filter(comment__page=page, decision="").first()
+    record = StakeholderComment.objects.filter(wagtail_comment__page=page, decision="").first()
     prefix = f"c{record.pk}"
     response = timed(
         client_for("editor-it").post,
@@ -508,7 +508,7 @@ def test_hostile_decision_reasons_are_refused(page, text):
 
 
 def test_a_hostile_hiding_reason_is_refused(page):
-    record = StakeholderComment.objects.filter(comment__page=page, hidden_at=None).first()
+    record = StakeholderComment.objects.filter(wagtail_comment__page=page, hidden_at=None).first()
     response = timed(
         client_for("moderator").post,
         f"/admin/consultations/comments/{record.pk}/hide/",

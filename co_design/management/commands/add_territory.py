@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from co_design.invitations import InvitationRefused
-from co_design.territories.onboarding import Person, TerritoryRefused, add_territory
+from co_design.access.verdicts import Refused
+from co_design.onboarding.add_territory import Person, add_territory
 
 
 def person(value):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 editor=options["editor"],
                 lead=options["lead"],
             )
-        except (TerritoryRefused, InvitationRefused) as refusal:
+        except Refused as refusal:
             raise CommandError(refusal.message) from None
         for change in report.changes:
             self.stdout.write(change)

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from co_design.replication.importer import ImportRefused, import_package
+from co_design.access.verdicts import Refused
+from co_design.replication.importer import import_package
 
 
 class Command(BaseCommand):
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         try:
             report = import_package(data, options["territory"], site=site, update=options["update"])
-        except ImportRefused as refusal:
+        except Refused as refusal:
             raise CommandError(refusal.message) from None
         for change in report.changes:
             self.stdout.write(change)

@@ -3,8 +3,8 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from co_design.models import Consultation
-from co_design.notifications import notify_consultation_closing
+from co_design.notifications.emails import notify_consultation_closing
+from co_design.review.models import Consultation
 
 
 class Command(BaseCommand):

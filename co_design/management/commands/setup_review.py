@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from co_design.setup_review import setup_review
+from co_design.review.setup import setup_review
 
 
 class Command(BaseCommand):

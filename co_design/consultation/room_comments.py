@@ -1,0 +1,110 @@
+"""The comments of a room as it shows them to one person: by section, each marked when its section
+changed or disappeared, with what that person may do to it."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from co_design.consultation.models import (
+    CommentAgreement,
+    CommentEdit,
+    CommentFlag,
+    StakeholderComment,
+)
+from co_design.consultation.sections import diff_html
+from co_design.view_objects import ViewObject
+
+
+def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
+    """The page's comments by section, as the room shows them to `user`: each marked when its
+    section changed or disappeared. The replies of a hidden comment are left out unless
+    `sees_hidden` (moderators, editors)."""
+    agreed = set(
+        CommentAgreement.objects.filter(
+            user=user, stakeholder_comment__wagtail_comment__page_id=page.pk
+        ).values_list("stakeholder_comment_id", flat=True)
+    )
+    flagged = set(
+        CommentFlag.objects.filter(
+            user=user, stakeholder_comment__wagtail_comment__page_id=page.pk
+        ).values_list("stakeholder_comment_id", "reply_id")
+    )
+    by_section = defaultdict(list)
+    removed = []
+    for stakeholder_comment in StakeholderComment.objects.filter(
+        wagtail_comment__page_id=page.pk
+    ).for_room():
+        shown = shown_in_room(
+            stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged
+        )
+        if shown.section_removed:
+            removed.append(shown)
+        else:
+            by_section[stakeholder_comment.section_id].append(shown)
+    return by_section, removed
+
+
+def shown_in_room(stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged):
+    section = sections.get(stakeholder_comment.section_id)
+    section_changed = section is not None and section.text != stakeholder_comment.section_text
+    is_mine = stakeholder_comment.wagtail_comment.user_id == user.pk
+    replies = (
+        stakeholder_comment.wagtail_comment.replies.all()
+        if sees_hidden or not stakeholder_comment.is_hidden
+        else []
+    )
+    return ViewObject(
+        stakeholder_comment,
+        section_removed=section is None,
+        section_changed=section_changed,
+        difference=(
+            diff_html(stakeholder_comment.section_text, section.text) if section_changed else None
+        ),
+        is_mine=is_mine,
+        # As services.refuse_unless_changeable decides, with the page's rule asked once.
+        can_change=(
+            is_mine
+            and may_comment
+            and not (
+                stakeholder_comment.withdrawn_at
+                or stakeholder_comment.is_hidden
+                or stakeholder_comment.decision
+            )
+        ),
+        # Earlier texts (a withdrawal keeps the last text, which is still shown to these).
+        earlier_versions=(
+            [
+                edit
+                for edit in stakeholder_comment.edits.all()
+                if edit.kind == CommentEdit.Kind.EDITED
+            ]
+            if sees_hidden or is_mine
+            else []
+        ),
+        agreed_by_me=stakeholder_comment.pk in agreed,
+        flagged_by_me=(stakeholder_comment.pk, None) in flagged,
+        shown_replies=[
+            ViewObject(reply, flagged_by_me=(stakeholder_comment.pk, reply.pk) in flagged)
+            for reply in replies
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class ChangeSinceMine:
+    """How a section changed since the person last commented on it."""
+
+    since: object  # the date of their latest comment on the section
+    difference: str
+
+
+def change_since_mine(section, shown_comments):
+    """What changed in `section` since the person's latest comment on it, or None."""
+    mine = [shown for shown in shown_comments if shown.is_mine]
+    if not mine:
+        return None
+    latest = max(mine, key=lambda shown: shown.wagtail_comment.created_at)
+    if latest.section_text == section.text:
+        return None
+    return ChangeSinceMine(
+        latest.wagtail_comment.created_at, diff_html(latest.section_text, section.text)
+    )

@@ -1,0 +1,1 @@
+"""The public site around the process: Take part, the information pages, navigation and search."""

@@ -1,0 +1,2 @@
+"""What publishing sets off: the GraphQL cache is purged and signed webhooks go to subscribed
+sites."""
