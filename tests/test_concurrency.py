@@ -114,7 +114,7 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
         return result.stdout
 
     manage("migrate", "--noinput", "-v0")
-    manage("seed_demo", "-v0")
+    manage("seed_demo", "--force", "-v0")
     sessions = json.loads(manage("shell", "-v0", "-c", SETUP % {"count": STAKEHOLDERS}))
     before = json.loads(manage("shell", "-v0", "-c", COUNT))
     sections = before["sections"]

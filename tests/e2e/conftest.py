@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_for
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PASSWORD, ROOT, free_port, wait_for
 
 # The ids and addresses of the demo pages that the journeys open.
 IDS = """
@@ -40,6 +40,7 @@ def site(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{folder}/e2e.sqlite3",
         "CORS_ALLOWED_ORIGINS": consumer,
+        "DEMO_PASSWORD": PASSWORD,
     }
     env.pop("REDIS_URL", None)
 
@@ -51,7 +52,7 @@ def site(tmp_path_factory):
         return result.stdout
 
     manage("migrate", "--noinput", "-v0")
-    manage("seed_demo", "-v0")
+    manage("seed_demo", "--force", "-v0")
     ids = json.loads(manage("shell", "-v0", "-c", IDS))
     # runserver --insecure serves the admin's static files without a collectstatic.
     ARTIFACTS.mkdir(exist_ok=True)

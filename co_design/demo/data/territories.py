@@ -4,7 +4,7 @@ The partnership is real (partners in Germany, Italy and Spain); the territory an
 names below are fictional, made up for the demo.
 """
 
-from ..choices import Country, Language, OrganisationType
+from ...choices import Country, Language, OrganisationType
 
 TERRITORIES = [
     {
@@ -54,9 +54,6 @@ COMPETENCES = [
     ("Trauma-informed practice", "Recognising stress and trauma and responding without harm."),
     ("Partnership with civil society", "Working with NGOs and migrant associations as equals."),
 ]
-
-# Every demo account shares this password; the site says so when `make run` starts.
-DEMO_PASSWORD = "eccipa-demo"
 
 # (username, first name, last name, role, territory slug, organisation, organisation type, language)
 PEOPLE = [
