@@ -54,7 +54,7 @@ def consultation_invitees(consultation):
 def notify_consultation_opened(consultation):
     send_to(
         consultation_invitees(consultation).select_related("profile"),
-        "co_design/emails/consultation_opened.txt",
+        "emails/consultation_opened.txt",
         {
             "consultation": consultation,
             "page": consultation.page.specific,
@@ -67,7 +67,7 @@ def notify_sign_off_requested(task_state, leads):
     page = task_state.workflow_state.content_object
     send_to(
         leads.select_related("profile"),
-        "co_design/emails/sign_off_requested.txt",
+        "emails/sign_off_requested.txt",
         {"page": page, "edit_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))},
     )
 
@@ -81,7 +81,7 @@ def notify_comment_author(stakeholder_comment, kind, reply=None):
     comment = stakeholder_comment.comment
     send_to(
         [comment.user],
-        f"co_design/emails/comment_{kind}.txt",
+        f"emails/comment_{kind}.txt",
         {
             "comment": stakeholder_comment,
             "page": comment.page.specific,
@@ -99,7 +99,7 @@ def notify_reply_hidden(moderation):
     reply = moderation.reply
     send_to(
         [reply.user],
-        "co_design/emails/reply_hidden.txt",
+        "emails/reply_hidden.txt",
         {
             "comment": StakeholderComment.objects.get(comment_id=reply.comment_id),
             "moderation": moderation,
@@ -111,7 +111,7 @@ def notify_reply_hidden(moderation):
 def notify_consultation_closing(consultation):
     send_to(
         consultation_invitees(consultation).select_related("profile"),
-        "co_design/emails/consultation_closing.txt",
+        "emails/consultation_closing.txt",
         {
             "consultation": consultation,
             "page": consultation.page.specific,

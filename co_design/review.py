@@ -136,7 +136,7 @@ class DirectWorkflowActionMenuItem(ActionMenuItem):
     signing the Manifesto): it posts to the workflow action view, as the dashboard's review
     buttons do, instead of saving the edit form first (which the lock refuses)."""
 
-    template_name = "co_design/admin/direct_workflow_action.html"
+    template_name = "review/direct_workflow_action.html"
 
     def __init__(self, name, label, launch_modal, url, icon_name, order):
         self.name, self.label, self.launch_modal = name, label, launch_modal
@@ -292,7 +292,7 @@ edit_page = require_admin_access(
 class PublishRefusedView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Not published")
     header_icon = "warning"
-    template_name = "co_design/admin/publish_refused.html"
+    template_name = "review/publish_refused.html"
 
 
 def publish_refused(request, reason, back_url):

@@ -26,7 +26,7 @@ def test_a_stakeholder_chooses_a_language_and_gets_the_site_and_emails_in_it():
     user = get_user_model().objects.get(username="stakeholder-ngo")
     assert Profile.objects.get(user=user).language == "it"
     user = get_user_model().objects.select_related("profile").get(pk=user.pk)
-    send_to([user], "co_design/emails/comment_hidden.txt", {"page": None, "comment": None})
+    send_to([user], "emails/comment_hidden.txt", {"page": None, "comment": None})
     assert mail.outbox[-1].to == ["stakeholder-ngo@example.org"]
     assert mail.outbox[-1].body.startswith("Gentile Nora,")
 

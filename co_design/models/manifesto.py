@@ -14,6 +14,7 @@ from .pages import PublishedThroughReview
 
 
 class ManifestoPage(PublishedThroughReview, Page):
+    template = "pages/manifesto_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     principles = StreamField(
         [("principle", TitledTextBlock(label=_("Principle")))], verbose_name=_("principles")

@@ -15,6 +15,7 @@ from .participation import ParticipantCount
 
 
 class NeedsReviewIndexPage(Page):
+    template = "pages/needs_review_index_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -34,6 +35,7 @@ class NeedsReviewIndexPage(Page):
 
 
 class NeedsReviewPage(OnePerTerritoryMixin, Page):
+    template = "pages/needs_review_page.html"
     territory = models.ForeignKey(
         "co_design.Territory",
         verbose_name=_("territory"),

@@ -16,6 +16,7 @@ from .pages import OnePerTerritoryMixin, PublishedThroughReview
 
 
 class StrategyIndexPage(Page):
+    template = "pages/strategy_index_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -36,6 +37,8 @@ class StrategyIndexPage(Page):
 
 class StrategyDraftPage(OnePerTerritoryMixin, PublishedThroughReview, Page):
     """A territory's Local Strategy; its sections are what stakeholders comment on."""
+
+    template = "pages/strategy_draft_page.html"
 
     territory = models.ForeignKey(
         "co_design.Territory",

@@ -18,6 +18,8 @@ from .pages import PublishedThroughReview
 class TrainingProgrammePage(PublishedThroughReview, Page):
     """The Training Programme Toolkit that other European cities use to replicate the training."""
 
+    template = "pages/training_programme_page.html"
+
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     how_to_use = RichTextField(_("how to use the Toolkit"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -42,6 +44,7 @@ class TrainingProgrammePage(PublishedThroughReview, Page):
 
 
 class TrainingModulePage(PublishedThroughReview, Page):
+    template = "pages/training_module_page.html"
     territory = models.ForeignKey(
         "co_design.Territory",
         verbose_name=_("lead territory"),

@@ -75,7 +75,7 @@ def comments_index(request, page_id):
         )
     return TemplateResponse(
         request,
-        "co_design/admin/consultation_comments.html",
+        "consultation/admin_comments.html",
         {
             "page": page,
             "records": shown,
@@ -148,7 +148,7 @@ def flags_index(request):
         reply.waiting = [*getattr(reply, "waiting", []), reply_flag]
     return TemplateResponse(
         request,
-        "co_design/admin/flagged_comments.html",
+        "consultation/admin_flagged_comments.html",
         {
             "records": records,
             "replies": list(replies.values()),
