@@ -175,7 +175,7 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
 
         actors = [
             subprocess.Popen(
-                [sys.executable, "-m", "tests.concurrency_actors", role, str(rounds)],
+                [sys.executable, "-m", "tests.support.concurrency_actors", role, str(rounds)],
                 cwd=ROOT,
                 env=env,
             )  # fmt: skip

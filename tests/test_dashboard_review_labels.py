@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

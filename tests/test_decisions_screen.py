@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 
 from co_design.models import CommentFlag, FlagStatus, StakeholderComment
 
-from .review_helpers import client_for
-from .room_helpers import valdoria
+from .support.review_helpers import client_for
+from .support.room_helpers import valdoria
 
 pytestmark = pytest.mark.django_db
 

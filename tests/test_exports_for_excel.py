@@ -12,8 +12,8 @@ from wagtail.users.models import UserProfile
 
 from co_design.models import StakeholderComment
 
-from .review_helpers import client_for
-from .room_helpers import valdoria
+from .support.review_helpers import client_for
+from .support.room_helpers import valdoria
 
 pytestmark = pytest.mark.django_db
 

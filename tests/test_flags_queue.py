@@ -6,7 +6,7 @@ from django.utils import formats, timezone
 
 from co_design.models import CommentFlag, FlagStatus
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

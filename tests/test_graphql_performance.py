@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from co_design.models import ManifestoPage
 
-from .graphql_support import data_of, published_query
+from .support.graphql_support import data_of, published_query
 
 pytestmark = pytest.mark.django_db
 

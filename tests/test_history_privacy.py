@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 
 from co_design.models import StrategyDraftPage
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +186,7 @@ def test_hiding_names_costs_the_same_queries_however_many_stakeholders_appear():
     from co_design.audit_log import without_unconsented_names
     from co_design.models import Profile
 
-    from .factories import UserFactory
+    from .support.factories import UserFactory
 
     def queries_to_hide_names():
         entries = list(PageLogEntry.objects.select_related("user").order_by("-pk"))

@@ -7,7 +7,7 @@ from django.core import mail
 from co_design.models import Profile
 from co_design.notifications import send_to
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from co_design.models import NeedsFinding, NeedsReviewPage, StrategyDraftPage, TrainingModulePage
 from co_design.models.strategies import StrategyIndexPage
 
-from .factories import NeedsReviewPageFactory, TerritoryFactory
+from .support.factories import NeedsReviewPageFactory, TerritoryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from co_design import rules
 from co_design.demo.data.territories import PEOPLE
 from co_design.models import Consultation, ConsultationTask, StrategyDraftPage, TrainingModulePage
 
-from .review_helpers import client_for, submit
+from .support.review_helpers import client_for, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from co_design.models import (
     StakeholderComment,
 )
 
-from .review_helpers import act, client_for, save_draft
-from .room_helpers import (
+from .support.review_helpers import act, client_for, save_draft
+from .support.room_helpers import (
     close_consultation,
     post_comment,
     section_ids,

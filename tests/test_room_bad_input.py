@@ -11,8 +11,8 @@ from wagtail.models import Comment
 
 from co_design.models import Consultation, StakeholderComment, StrategyDraftPage
 
-from .review_helpers import client_for
-from .room_helpers import comment_data, post_comment, section_ids, valdoria
+from .support.review_helpers import client_for
+from .support.room_helpers import comment_data, post_comment, section_ids, valdoria
 
 pytestmark = pytest.mark.django_db
 

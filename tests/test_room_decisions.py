@@ -10,8 +10,8 @@ from wagtail.models import Comment, CommentReply
 
 from co_design.models import CommentFlag, Decision, FlagStatus, StakeholderComment
 
-from .review_helpers import act, client_for, messages_of
-from .room_helpers import valdoria
+from .support.review_helpers import act, client_for, messages_of
+from .support.room_helpers import valdoria
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from co_design.room.forms import CommentForm, EditCommentForm, FlagForm, ReplyForm
 
-from .review_helpers import client_for
-from .room_helpers import section_ids, valdoria
+from .support.review_helpers import client_for
+from .support.room_helpers import section_ids, valdoria
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail.models import CommentReply
 
 from co_design.models import CommentAgreement, Profile, StrategyDraftPage
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

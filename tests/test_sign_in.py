@@ -9,7 +9,7 @@ from django.test import Client
 
 from co_design.demo.people import DEVELOPMENT_PASSWORD
 
-from .factories import UserFactory
+from .support.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

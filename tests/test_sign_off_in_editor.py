@@ -9,7 +9,7 @@ from wagtail.models import WorkflowState
 
 from co_design.models import ManifestoPage
 
-from .review_helpers import act, client_for, messages_of, submit
+from .support.review_helpers import act, client_for, messages_of, submit
 
 pytestmark = pytest.mark.django_db
 
