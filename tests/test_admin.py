@@ -33,7 +33,17 @@ def test_strategy_editor_offers_the_published_needs_findings(admin_client):
     assert "Puerto Alba · Weakness: Housing services are hard to reach" in html
 
 
-@pytest.mark.parametrize("snippet", ["territory", "competence", "profile"])
-def test_network_snippets_are_listed(admin_client, snippet):
+@pytest.mark.parametrize(
+    "snippet, shown",
+    [
+        ("territory", ["Rheinfeld", "Valdoria", "Puerto Alba"]),
+        ("competence", ["Intercultural communication"]),
+        ("profile", ["stakeholder-ngo", "editor-it"]),
+    ],
+)
+def test_network_snippets_are_listed(admin_client, snippet, shown):
     response = admin_client.get(f"/admin/snippets/co_design/{snippet}/")
     assert response.status_code == 200
+    html = response.content.decode()
+    for name in shown:
+        assert name in html

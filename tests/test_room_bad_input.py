@@ -80,8 +80,11 @@ def test_a_section_of_another_page_is_refused(page, stakeholder):
     other = StrategyDraftPage.objects.get(
         locale__language_code="en", slug="rheinfeld-local-strategy"
     )
+    before = stored()
     response = post_comment(stakeholder, page, section=section_ids(other)[0], text="Hello")
     assert response.status_code == 400
+    assert "This section is not part of the draft." in response.content.decode()
+    assert stored() == before
 
 
 def test_commenting_after_the_closing_date_is_refused(page, stakeholder):
