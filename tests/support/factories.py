@@ -1,11 +1,31 @@
-"""Factories for objects the demo content does not already provide."""
+"""Factories: each test builds the people, territories and pages it needs (the demo content is
+the fixture of the journeys, the API contract, the concurrency checks and the benchmarks only).
+
+Pages go under a home page of their own, the root of a site for the test client's host
+("testserver"), so their addresses are the ones a visitor of that site sees."""
+
+import uuid
 
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
 
-from co_design.choices import Country
-from co_design.models import Competence, NeedsReviewIndexPage, NeedsReviewPage, Territory
+from co_design.choices import Country, DeliveryFormat, FindingKind, Priority
+from co_design.models import (
+    Competence,
+    NeedsReviewIndexPage,
+    NeedsReviewPage,
+    Profile,
+    StrategyDraftPage,
+    StrategyIndexPage,
+    Territory,
+    TrainingModulePage,
+    TrainingProgrammePage,
+)
+from co_design.roles import ROLE_GROUPS, ensure_role_groups, territory_editors
+from home.models import HomePage
 
 
 class TerritoryFactory(factory.django.DjangoModelFactory):
@@ -33,6 +53,52 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
 
 
+def person(role, territory=None, organisation_type="", **fields):
+    """A user in one of the site's roles (a key of ROLE_GROUPS: editor, moderator, partner_lead,
+    stakeholder) with a profile in `territory`; an editor also edits that territory's pages."""
+    ensure_role_groups()
+    user = UserFactory(is_staff=role != "stakeholder", **fields)
+    Profile.objects.create(user=user, territory=territory, organisation_type=organisation_type)
+    user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+    if role == "editor":
+        user.groups.add(territory_editors(territory))
+    return user
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = factory.Sequence(lambda n: f"Test home {n}")
+    slug = factory.Sequence(lambda n: f"test-home-{n}")
+    introduction = "<p>A site built for one test.</p>"
+    parent = factory.LazyFunction(Page.get_first_root_node)
+
+
+def site_home():
+    """A new home page, the root of the site the test client (host "testserver") visits."""
+    home = HomePageFactory()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, site_name="Test")
+    return home
+
+
+class NeedsReviewIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NeedsReviewIndexPage
+
+    title = "Needs Review"
+    slug = factory.Sequence(lambda n: f"needs-review-{n}")
+    parent = factory.SubFactory(HomePageFactory)
+
+
+def finding(theme, kind=FindingKind.WEAKNESS, priority=Priority.HIGH, evidence="Seen."):
+    """A finding block of a needs review's stream."""
+    return (
+        "finding",
+        {"kind": kind, "theme": theme, "evidence": f"<p>{evidence}</p>", "priority": priority},
+    )
+
+
 class NeedsReviewPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = NeedsReviewPage
@@ -40,4 +106,64 @@ class NeedsReviewPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Needs review {n}")
     territory = factory.SubFactory(TerritoryFactory)
     summary = "<p>Summary.</p>"
-    parent = factory.LazyFunction(lambda: NeedsReviewIndexPage.objects.get())
+    parent = factory.SubFactory(NeedsReviewIndexPageFactory)
+
+
+class StrategyIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StrategyIndexPage
+
+    title = "Local Strategies"
+    slug = factory.Sequence(lambda n: f"strategies-{n}")
+    parent = factory.SubFactory(HomePageFactory)
+
+
+def section(heading, body="<p>What the city will do.</p>", findings=(), block_id=None):
+    """A section block of a strategy's stream, with the ids of the findings it builds on."""
+    return {
+        "type": "section",
+        "id": block_id or str(uuid.uuid4()),
+        "value": {"heading": heading, "body": body, "actions": [], "findings": list(findings)},
+    }
+
+
+class StrategyDraftPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StrategyDraftPage
+
+    title = factory.Sequence(lambda n: f"Local strategy {n}")
+    territory = factory.SubFactory(TerritoryFactory)
+    summary = "A strategy of a test territory."
+    vision = "<p>A welcoming city.</p>"
+    sections = factory.LazyFunction(lambda: [section("A welcoming front desk")])
+    parent = factory.SubFactory(StrategyIndexPageFactory)
+
+
+class TrainingProgrammePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TrainingProgrammePage
+
+    title = "Training Programme Toolkit"
+    slug = factory.Sequence(lambda n: f"toolkit-{n}")
+    introduction = "<p>Training modules for city staff.</p>"
+    parent = factory.SubFactory(HomePageFactory)
+
+
+class TrainingModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TrainingModulePage
+
+    title = factory.Sequence(lambda n: f"Training module {n}")
+    territory = factory.SubFactory(TerritoryFactory)
+    summary = "A module for front-desk staff."
+    duration_hours = 3
+    delivery_format = DeliveryFormat.IN_PERSON
+    parent = factory.SubFactory(TrainingProgrammePageFactory)
+
+
+def publish(page, user=None):
+    """Publish the page's latest content as its first (imported) edition, as the demo does for
+    pages that later go live only through their review."""
+    page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+    page.refresh_from_db()
+    return page
