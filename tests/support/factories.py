@@ -167,3 +167,23 @@ def publish(page, user=None):
     page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     page.refresh_from_db()
     return page
+
+
+def open_consultation(*headings, territory=None):
+    """A published strategy (on the test client's site) whose newer revision is open for its
+    territory's stakeholders to comment on, and the territory's editor who opened it."""
+    from co_design.setup_review import setup_review
+
+    territory = territory or TerritoryFactory()
+    strategy = publish(
+        StrategyDraftPageFactory(
+            parent__parent=site_home(),
+            territory=territory,
+            sections=[section(heading) for heading in headings or ("A welcoming front desk",)],
+        )
+    )
+    setup_review()  # the review workflow for the new strategy index, editing rights
+    editor = person("editor", territory, first_name="Edda", last_name="Editor")
+    strategy.save_revision(user=editor, log_action=True)
+    strategy.get_workflow().start(strategy, editor)
+    return StrategyDraftPage.objects.get(pk=strategy.pk), editor
