@@ -5,18 +5,28 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
+from wagtail.models import Comment
 
 from co_design.room.forms import CommentForm, EditCommentForm, FlagForm, ReplyForm
 
+from .support.factories import open_consultation, person
 from .support.review_helpers import client_for
-from .support.room_helpers import section_ids, valdoria
+from .support.room_helpers import post_comment, section_ids
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_text_box_in_the_room_has_its_form_fields_limit_and_an_id_of_its_own():
-    page = valdoria()
-    response = client_for("stakeholder-ngo-it").get(reverse("consultation_room", args=[page.pk]))
+    page, editor = open_consultation("Welcome", "Letters")
+    viewer, other = (person("stakeholder", page.territory) for _ in range(2))
+    first, second = section_ids(page)
+    post_comment(client_for(viewer.username), page, section=first, text="My own comment.")
+    post_comment(client_for(other.username), page, section=second, text="Somebody else's.")
+    others = Comment.objects.get(page=page, user=other)
+    client_for(editor.username).post(
+        reverse("consultation_reply", args=[page.pk, others.pk]), {"text": "Thank you."}
+    )
+    response = client_for(viewer.username).get(reverse("consultation_room", args=[page.pk]))
     soup = BeautifulSoup(response.content, "html.parser")
     limits = {
         "comment-form": {
@@ -37,16 +47,15 @@ def test_every_text_box_in_the_room_has_its_form_fields_limit_and_an_id_of_its_o
         seen[kind] += 1
     ids = [box["id"] for box in soup.select("textarea")]
     assert len(ids) == len(set(ids))
-    # Valdoria's room: a form per section, the stakeholder's own comment to edit, others' to
-    # report and reply to.
-    assert seen["comment-form"] == 2 * len(section_ids(page))
-    assert seen["edit"] >= 1 and seen["flag"] >= 1 and seen["reply"] >= 1
+    # A form per section (comment, quote); the viewer's own comment to edit; the other's comment
+    # and the editor's reply to report; both comments to reply to.
+    assert seen == {"comment-form": 4, "edit": 1, "flag": 2, "reply": 2}
 
 
 def test_a_comment_sent_too_long_comes_back_marked_and_described_by_its_error():
-    page = valdoria()
+    page, _ = open_consultation()
     section = section_ids(page)[0]
-    response = client_for("stakeholder-ngo-it").post(
+    response = client_for(person("stakeholder", page.territory).username).post(
         reverse("consultation_comment", args=[page.pk]),
         {"section": section, "text": "x" * (settings.CONSULTATION_MAX_TEXT + 1)},
     )
