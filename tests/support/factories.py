@@ -4,6 +4,7 @@ the fixture of the journeys, the API contract, the concurrency checks and the be
 Pages go under a home page of their own, the root of a site for the test client's host
 ("testserver"), so their addresses are the ones a visitor of that site sees."""
 
+import datetime
 import uuid
 
 import factory
@@ -15,9 +16,11 @@ from wagtail.models import Page, Site
 from co_design.choices import Country, DeliveryFormat, FindingKind, Priority
 from co_design.models import (
     Competence,
+    ManifestoPage,
     NeedsReviewIndexPage,
     NeedsReviewPage,
     Profile,
+    RoundTablePage,
     StrategyDraftPage,
     StrategyIndexPage,
     Territory,
@@ -187,3 +190,28 @@ def open_consultation(*headings, territory=None):
     strategy.save_revision(user=editor, log_action=True)
     strategy.get_workflow().start(strategy, editor)
     return StrategyDraftPage.objects.get(pk=strategy.pk), editor
+
+
+class RoundTablePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = RoundTablePage
+
+    title = factory.Sequence(lambda n: f"Round table {n}")
+    date = datetime.date(2022, 3, 15)
+    theme = "Welcoming newcomers at the counter"
+    outcomes = "<p>Two modules for the Toolkit.</p>"
+    parent = factory.SubFactory(HomePageFactory)
+
+
+class ManifestoPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ManifestoPage
+
+    title = factory.Sequence(lambda n: f"Manifesto {n}")
+    introduction = "<p>What three cities learnt.</p>"
+    sign_off_statement = "<p>Signed by the partner leads.</p>"
+    parent = factory.SubFactory(HomePageFactory)
+
+
+def superuser(**fields):
+    return UserFactory(is_staff=True, is_superuser=True, **fields)
