@@ -278,6 +278,7 @@ def main():
             print(f"Seeding {size} strategies × {SECTIONS} sections…", flush=True)
             call_command(  # fmt: skip
                 "seed_demo",
+                "--force",
                 "--strategies",
                 str(size),
                 "--sections",

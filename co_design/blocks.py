@@ -62,7 +62,7 @@ class FindingBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Finding")
-        template = "co_design/blocks/finding.html"
+        template = "blocks/finding.html"
 
 
 class ActionBlock(blocks.StructBlock):
@@ -85,7 +85,7 @@ class StrategySectionBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Section")
-        template = "co_design/blocks/strategy_section.html"
+        template = "blocks/strategy_section.html"
 
 
 class ActivityBlock(blocks.StructBlock):
@@ -94,7 +94,7 @@ class ActivityBlock(blocks.StructBlock):
     minutes = blocks.IntegerBlock(min_value=1, max_value=24 * 60, label=_("Duration (minutes)"))
 
     class Meta:
-        template = "co_design/blocks/activity.html"
+        template = "blocks/activity.html"
 
 
 class VideoActivityBlock(ActivityBlock):
@@ -117,7 +117,7 @@ class DocumentResourceBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document")
-        template = "co_design/blocks/resource.html"
+        template = "blocks/resource.html"
 
 
 class LinkResourceBlock(blocks.StructBlock):
@@ -127,7 +127,7 @@ class LinkResourceBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
-        template = "co_design/blocks/resource.html"
+        template = "blocks/resource.html"
 
 
 RESOURCE_BLOCKS = [("document", DocumentResourceBlock()), ("link", LinkResourceBlock())]
@@ -141,7 +141,7 @@ class TitledTextBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        template = "co_design/blocks/titled_text.html"
+        template = "blocks/titled_text.html"
 
 
 class ActivityLinkBlock(blocks.StructBlock):
@@ -154,4 +154,4 @@ class ActivityLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "arrow-right"
         label = _("Activity")
-        template = "home/blocks/activity_link.html"
+        template = "blocks/activity_link.html"

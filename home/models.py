@@ -10,6 +10,7 @@ from co_design.blocks import RICH_TEXT_FEATURES, ActivityLinkBlock
 
 
 class HomePage(Page):
+    template = "pages/home_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     activities = StreamField(
         [("activity", ActivityLinkBlock())],

@@ -1,6 +1,11 @@
+import os
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+
+from co_design.demo.people import DEVELOPMENT_PASSWORD
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -11,9 +16,13 @@ def compiled_translations():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the demo site, built once per test database."""
-    with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
+    """Every test starts from the demo site, built once per test database (DEBUG is off in
+    tests: --force, with the development password, as on a staging site)."""
+    with (
+        django_db_blocker.unblock(),
+        mock.patch.dict(os.environ, DEMO_PASSWORD=DEVELOPMENT_PASSWORD),
+    ):
+        call_command("seed_demo", "--force", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
-from .page_types import PAGE_TYPES
-from .review_helpers import client_for
+from .support.page_types import PAGE_TYPES
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -80,7 +80,7 @@ def test_make_run_passes_host_and_port_to_every_command():
 def test_seed_demo_prints_links_with_the_port(client):
     out = io.StringIO()
     with override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8102"):
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", "--force", stdout=out)
     assert "Admin: http://127.0.0.1:8102/admin/" in out.getvalue()
     assert ":8000" not in out.getvalue()
 

@@ -2,13 +2,33 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.models import Comment
 
-from co_design.models import Consultation, StakeholderComment
+from co_design.models import CommentFlag, Consultation, StakeholderComment
 
-from .review_helpers import act, client_for
-from .room_helpers import valdoria
+from .support.factories import open_consultation, person
+from .support.review_helpers import act, client_for
+from .support.room_helpers import post_comment, section_ids
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def consultation():
+    """An open consultation with two comments, one of them flagged; and its editor."""
+    page, editor = open_consultation("Welcome", "Letters")
+    author, reporter = (person("stakeholder", page.territory) for _ in range(2))
+    for section, text in zip(
+        section_ids(page), ["First thoughts.", "Second thoughts."], strict=True
+    ):
+        post_comment(client_for(author.username), page, section=section, text=text)
+    flagged = Comment.objects.get(page=page, text="Second thoughts.")
+    client_for(reporter.username).post(
+        reverse("consultation_flag", args=[page.pk, flagged.pk]), {"reason": "Off topic."}
+    )
+    assert CommentFlag.objects.filter(stakeholder_comment__wagtail_comment=flagged).count() == 1
+    return page, client_for(editor.username)
 
 
 def confirmation(client, page):
@@ -27,21 +47,19 @@ def summary_items(soup):
     ]
 
 
-def test_the_editor_menu_opens_a_confirmation_for_closing():
-    page = valdoria()
-    response = client_for("editor-it").get(f"/admin/pages/{page.pk}/edit/")
+def test_the_editor_menu_opens_a_confirmation_for_closing(consultation):
+    page, editor = consultation
+    response = editor.get(f"/admin/pages/{page.pk}/edit/")
     soup = BeautifulSoup(response.content, "html.parser")
     button = soup.find("button", attrs={"data-workflow-action-name": "close"})
     assert button.has_attr("data-workflow-action-modal-url")
 
 
-def test_the_confirmation_lists_undecided_comments_and_waiting_flags():
-    page = valdoria()
-    records = StakeholderComment.objects.filter(wagtail_comment__page=page, hidden_at__isnull=True)
-    undecided = records.filter(decision="").count()
-    soup = confirmation(client_for("editor-it"), page)
+def test_the_confirmation_lists_undecided_comments_and_waiting_flags(consultation):
+    page, editor = consultation
+    soup = confirmation(editor, page)
     assert summary_items(soup) == [
-        f"{undecided} comments without a decision",
+        "2 comments without a decision",
         "1 flag waiting for a moderator",
     ]
     assert soup.find("button", type="submit").get_text(strip=True) == (
@@ -49,17 +67,17 @@ def test_the_confirmation_lists_undecided_comments_and_waiting_flags():
     )
 
 
-def test_with_nothing_open_the_confirmation_says_so_and_closing_still_works():
-    page = valdoria()
+def test_with_nothing_open_the_confirmation_says_so_and_closing_still_works(consultation):
+    page, editor = consultation
     StakeholderComment.objects.filter(wagtail_comment__page=page).update(decision="noted")
-    from co_design.models import CommentFlag
-
-    CommentFlag.objects.update(status="dismissed")
-    soup = confirmation(client_for("editor-it"), page)
+    CommentFlag.objects.filter(stakeholder_comment__wagtail_comment__page=page).update(
+        status="dismissed"
+    )
+    soup = confirmation(editor, page)
     assert summary_items(soup) == []
     assert "Every comment has a decision" in soup.get_text()
 
-    act(client_for("editor-it"), page, "close", comment="All answered.")
+    act(editor, page, "close", comment="All answered.")
     consultation = Consultation.objects.get(page=page)
     assert consultation.closed_at is not None
     assert not consultation.is_open()

@@ -114,7 +114,7 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
         return result.stdout
 
     manage("migrate", "--noinput", "-v0")
-    manage("seed_demo", "-v0")
+    manage("seed_demo", "--force", "-v0")
     sessions = json.loads(manage("shell", "-v0", "-c", SETUP % {"count": STAKEHOLDERS}))
     before = json.loads(manage("shell", "-v0", "-c", COUNT))
     sections = before["sections"]
@@ -175,7 +175,7 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
 
         actors = [
             subprocess.Popen(
-                [sys.executable, "-m", "tests.concurrency_actors", role, str(rounds)],
+                [sys.executable, "-m", "tests.support.concurrency_actors", role, str(rounds)],
                 cwd=ROOT,
                 env=env,
             )  # fmt: skip

@@ -9,8 +9,8 @@ from wagtail.models import Comment, CommentReply
 
 from co_design.models import CommentAgreement, CommentFlag, StakeholderComment
 
-from .review_helpers import client_for, save_draft
-from .room_helpers import editor_comments, post_comment, section_ids, valdoria
+from .support.review_helpers import client_for, save_draft
+from .support.room_helpers import editor_comments, post_comment, section_ids, valdoria
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +138,7 @@ def test_a_comment_on_a_removed_section_is_kept_and_shown_as_such(page, stakehol
 
 def test_a_comment_written_while_the_editor_works_survives_the_editor_saving(page, stakeholder):
     """The editor opened the page before the comment arrived; saving must not drop it."""
-    from .admin_forms import edit_form_data
+    from .support.admin_forms import edit_form_data
 
     editor = client_for("editor-it")
     stale_form = edit_form_data(editor, page, summary="Saved from a form opened earlier.")

@@ -16,8 +16,8 @@ from co_design.models import (
     TrainingModulePage,
 )
 
-from .graphql_support import QUERIES, ROOT, published_query
-from .room_helpers import close_consultation, valdoria
+from .support.graphql_support import QUERIES, ROOT, published_query
+from .support.room_helpers import close_consultation, valdoria
 
 pytestmark = pytest.mark.django_db
 

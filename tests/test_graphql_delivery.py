@@ -6,7 +6,7 @@ import json
 import pytest
 from django.test import Client
 
-from .graphql_support import QUERIES, error_codes, post, published_query
+from .support.graphql_support import QUERIES, error_codes, post, published_query
 
 pytestmark = pytest.mark.django_db
 

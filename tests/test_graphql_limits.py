@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .graphql_support import QUERIES, ROOT, error_codes, post
+from .support.graphql_support import QUERIES, ROOT, error_codes, post
 
 pytestmark = pytest.mark.django_db
 

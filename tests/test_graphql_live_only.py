@@ -19,8 +19,8 @@ from co_design.models import (
     TrainingModulePage,
 )
 
-from .factories import TerritoryFactory
-from .graphql_support import add_module, add_strategy, error_codes, execute, published_query
+from .support.factories import TerritoryFactory
+from .support.graphql_support import add_module, add_strategy, error_codes, execute, published_query
 
 pytestmark = pytest.mark.django_db
 

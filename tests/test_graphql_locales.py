@@ -11,7 +11,7 @@ from co_design.models import (
     TrainingModulePage,
 )
 
-from .graphql_support import data_of
+from .support.graphql_support import data_of
 
 pytestmark = pytest.mark.django_db
 

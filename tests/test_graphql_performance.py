@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from co_design.models import ManifestoPage
 
-from .graphql_support import data_of, published_query
+from .support.graphql_support import data_of, published_query
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_manifesto_runs_the_same_few_queries_with_3_or_30_chapters(django_assert
     small = query_count(query)
     assert len(data_of(query)["manifesto"]["chapters"]) == 3
 
-    call_command("seed_demo", "--strategies", "30", "--sections", "20", verbosity=0)
+    call_command("seed_demo", "--force", "--strategies", "30", "--sections", "20", verbosity=0)
     answer = data_of(query)["manifesto"]
     assert (
         len(answer["chapters"])
@@ -55,7 +55,13 @@ def test_manifesto_runs_the_same_few_queries_with_3_or_30_chapters(django_assert
 def test_strategies_and_modules_lists_do_not_query_per_item():
     def seed(strategies, modules):
         call_command(
-            "seed_demo", "--strategies", str(strategies), "--modules", str(modules), verbosity=0
+            "seed_demo",
+            "--force",
+            "--strategies",
+            str(strategies),
+            "--modules",
+            str(modules),
+            verbosity=0,
         )
         assert len(data_of(STRATEGIES)["strategies"]) == strategies
         assert len(data_of(MODULES)["trainingModules"]["edges"]) == modules

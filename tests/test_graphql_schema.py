@@ -18,8 +18,8 @@ from co_design.models import (
     TrainingProgrammePage,
 )
 
-from .graphql_support import add_module, data_of, error_codes, execute
-from .room_helpers import close_consultation
+from .support.graphql_support import add_module, data_of, error_codes, execute
+from .support.room_helpers import close_consultation
 
 pytestmark = pytest.mark.django_db
 

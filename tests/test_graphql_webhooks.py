@@ -350,7 +350,16 @@ def test_endpoints_and_the_delivery_log_are_in_the_admin(
     inspect = admin_client.get(f"/admin/snippets/co_design/webhookdelivery/inspect/{delivery.pk}/")
     assert inspect.status_code == 200
     assert "page.published" in inspect.content.decode()
-    # The log is written by the task only.
-    assert admin_client.get("/admin/snippets/co_design/webhookdelivery/add/").status_code != 200
-    edit = admin_client.get(f"/admin/snippets/co_design/webhookdelivery/edit/{delivery.pk}/")
-    assert edit.status_code != 200
+    # The log is written by the task only: even an administrator cannot add or change an entry.
+    for url in (
+        "/admin/snippets/co_design/webhookdelivery/add/",
+        f"/admin/snippets/co_design/webhookdelivery/edit/{delivery.pk}/",
+    ):
+        refused = admin_client.post(url, {"event": "page.unpublished"}, follow=True)
+        assert refused.redirect_chain == [("/admin/", 302)]
+        assert [str(message).strip() for message in refused.context["messages"]] == [
+            "Sorry, you do not have permission to access this area."
+        ]
+    assert list(WebhookDelivery.objects.values_list("pk", "event")) == [
+        (delivery.pk, "page.published")
+    ]

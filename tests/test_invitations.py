@@ -19,8 +19,8 @@ from co_design.invitations.models import hash_token
 from co_design.invitations.services import Invitee, invite
 from co_design.models import Invitation, Profile, Territory
 
-from .factories import UserFactory
-from .review_helpers import client_for
+from .support.factories import UserFactory
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -79,13 +79,21 @@ def test_admin_and_api_stay_outside_the_language_prefixes(client, path):
 
 def test_an_unknown_api_query_id_is_not_redirected_to_a_language(client):
     response = client.get("/graphql/", {"id": "0" * 64})
-    assert response.status_code != 302
+    assert response.status_code == 404
+    assert "Location" not in response
+    assert [error["extensions"]["code"] for error in response.json()["errors"]] == [
+        "PERSISTED_QUERY_NOT_FOUND"
+    ]
 
 
 def test_a_stakeholders_room_link_follows_the_language_prefix():
     client = client_for("stakeholder-ngo")
-    assert client.get("/en/consultations/").status_code == 200
-    assert client.get("/de/consultations/").status_code == 200
+    for language, heading in [("en", "My consultations"), ("de", "Meine Beteiligungen")]:
+        response = client.get(f"/{language}/consultations/")
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"] == language
+        assert soup.h1.get_text(strip=True) == heading
 
 
 @pytest.mark.parametrize("language", ["de", "it", "es"])

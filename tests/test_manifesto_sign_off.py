@@ -6,7 +6,7 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from co_design.models import ManifestoPage, SignOff
 
-from .review_helpers import act, client_for, messages_of, save_draft
+from .support.review_helpers import act, client_for, messages_of, save_draft
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from co_design.access import rules
-from co_design.demo.territories import PEOPLE
+from co_design.demo.data.territories import PEOPLE
 from co_design.models import Consultation, ConsultationTask, StrategyDraftPage, TrainingModulePage
 
-from .review_helpers import client_for, submit
+from .support.review_helpers import client_for, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from co_design.models import (
 )
 from home.models import HomePage
 
-from .page_types import PAGE_TYPES
+from .support.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from co_design.access import rules
 from co_design.models import Consultation, StrategyDraftPage
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,9 @@ from co_design.models import (
     TrainingProgrammePage,
 )
 
-from .admin_forms import edit_form_data
-from .graphql_support import data_of
-from .review_helpers import act, client_for, messages_of
+from .support.admin_forms import edit_form_data
+from .support.graphql_support import data_of
+from .support.review_helpers import act, client_for, messages_of
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from co_design.models import Consultation, StrategyDraftPage
 
-from .review_helpers import act, client_for, messages_of, save_draft, submit
+from .support.review_helpers import act, client_for, messages_of, save_draft, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -289,7 +289,7 @@ def test_approving_a_revision_that_is_no_longer_current_is_refused(moderator):
 
 
 def approve_from_the_editor(client, page, **changes):
-    from .admin_forms import edit_form_data
+    from .support.admin_forms import edit_form_data
 
     data = edit_form_data(client, page, **changes)
     data.update(

@@ -15,8 +15,8 @@ from co_design.models import (
     StakeholderComment,
 )
 
-from .review_helpers import act, client_for
-from .room_helpers import (
+from .support.review_helpers import act, client_for
+from .support.room_helpers import (
     close_consultation,
     post_comment,
     revise,

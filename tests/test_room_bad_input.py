@@ -12,8 +12,8 @@ from wagtail.models import Comment
 
 from co_design.models import Consultation, StakeholderComment, StrategyDraftPage
 
-from .review_helpers import client_for
-from .room_helpers import comment_data, post_comment, section_ids, valdoria
+from .support.review_helpers import client_for
+from .support.room_helpers import comment_data, post_comment, section_ids, valdoria
 
 pytestmark = pytest.mark.django_db
 
@@ -81,8 +81,11 @@ def test_a_section_of_another_page_is_refused(page, stakeholder):
     other = StrategyDraftPage.objects.get(
         locale__language_code="en", slug="rheinfeld-local-strategy"
     )
+    before = stored()
     response = post_comment(stakeholder, page, section=section_ids(other)[0], text="Hello")
     assert response.status_code == 400
+    assert "This section is not part of the draft." in response.content.decode()
+    assert stored() == before
 
 
 def test_commenting_after_the_closing_date_is_refused(page, stakeholder):

@@ -10,8 +10,8 @@ from wagtail.models import Comment, CommentReply
 
 from co_design.models import CommentFlag, Decision, FlagStatus, StakeholderComment
 
-from .review_helpers import act, client_for, messages_of
-from .room_helpers import valdoria
+from .support.review_helpers import act, client_for, messages_of
+from .support.room_helpers import valdoria
 
 pytestmark = pytest.mark.django_db
 
@@ -177,10 +177,12 @@ def test_exported_text_never_runs_as_a_spreadsheet_formula(page):
 
 
 def test_stakeholders_cannot_export(page):
-    response = client_for("stakeholder-association").get(
-        f"/admin/consultations/{page.pk}/comments.csv"
-    )
-    assert response.status_code == 302  # no admin access: sent to the admin login
+    url = f"/admin/consultations/{page.pk}/comments.csv"
+    response = client_for("stakeholder-association").get(url)
+    # No admin access: sent to the admin's sign-in, given no file.
+    assert (response.status_code, response.url) == (302, f"/admin/login/?next={url}")
+    assert response.content == b""
+    assert "Content-Disposition" not in response
 
 
 def _user(username):

@@ -11,8 +11,8 @@ from wagtail.models import CommentReply
 
 from co_design.models import CommentFlag, Consultation, FlagStatus, StakeholderComment
 
-from .review_helpers import client_for
-from .room_helpers import valdoria
+from .support.review_helpers import client_for
+from .support.room_helpers import valdoria
 
 pytestmark = pytest.mark.django_db
 

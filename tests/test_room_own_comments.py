@@ -6,8 +6,8 @@ from django.utils import timezone, translation
 
 from co_design.models import CommentEdit, CommentFlag, Decision, StakeholderComment
 
-from .review_helpers import client_for
-from .room_helpers import editor_comments, post_comment, revise, section_ids, valdoria
+from .support.review_helpers import client_for
+from .support.room_helpers import editor_comments, post_comment, revise, section_ids, valdoria
 
 pytestmark = pytest.mark.django_db
 

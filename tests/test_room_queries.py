@@ -11,14 +11,14 @@ from wagtail.models import CommentReply
 
 from co_design.models import CommentAgreement, Profile, StrategyDraftPage
 
-from .review_helpers import client_for
+from .support.review_helpers import client_for
 
 pytestmark = pytest.mark.django_db
 
 
 def big_consultation():
     """A strategy with 30 sections under consultation (a territory made for benchmarks)."""
-    call_command("seed_demo", "--strategies", "4", "--sections", "30", verbosity=0)
+    call_command("seed_demo", "--force", "--strategies", "4", "--sections", "30", verbosity=0)
     page = StrategyDraftPage.objects.get(
         locale__language_code="en", territory__slug="benchmark-city-04"
     )

@@ -13,8 +13,8 @@ from co_design.models import (
     StakeholderReply,
 )
 
-from .review_helpers import client_for, messages_of
-from .room_helpers import valdoria
+from .support.review_helpers import client_for, messages_of
+from .support.room_helpers import valdoria
 
 pytestmark = pytest.mark.django_db
 

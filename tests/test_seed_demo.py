@@ -4,7 +4,8 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 
 from co_design.models import (
@@ -35,6 +36,14 @@ def snapshot():
 
 
 def seed(*args):
+    """seed_demo as `make run` runs it: in development, DEBUG on."""
+    out = StringIO()
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def seed_with_debug_off(*args):
     out = StringIO()
     call_command("seed_demo", *args, stdout=out)
     return out.getvalue()
@@ -98,3 +107,55 @@ def test_size_options_add_what_is_missing_once():
     after_first = snapshot()
     seed("--strategies", "5", "--sections", "7", "--modules", "9")
     assert snapshot() == after_first
+
+
+def test_with_debug_off_it_refuses_without_force_and_adds_nothing():
+    get_user_model().objects.filter(username="stakeholder-ngo").delete()
+    before = snapshot()
+
+    with pytest.raises(CommandError, match="DEBUG is off.*--force"):
+        seed_with_debug_off()
+
+    assert snapshot() == before
+    assert not get_user_model().objects.filter(username="stakeholder-ngo").exists()
+
+
+def test_forced_with_debug_off_and_no_password_set_the_accounts_cannot_sign_in(monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    users = get_user_model().objects
+    users.filter(username__in=["admin", "stakeholder-ngo"]).delete()
+
+    output = seed_with_debug_off("--force")
+
+    admin = users.get(username="admin")
+    assert admin.is_superuser
+    assert not admin.has_usable_password()
+    assert not admin.check_password("eccipa-demo")
+    assert not users.get(username="stakeholder-ngo").has_usable_password()
+    assert "eccipa-demo" not in output
+    assert "password for all: none; new accounts cannot sign in" in output
+
+
+def test_forced_with_debug_off_the_accounts_take_the_password_from_the_environment(
+    monkeypatch, client
+):
+    monkeypatch.setenv("DEMO_PASSWORD", "staging-secret-4711")
+    get_user_model().objects.filter(username="admin").delete()
+
+    output = seed_with_debug_off("--force")
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("staging-secret-4711")
+    assert not admin.check_password("eccipa-demo")
+    assert "staging-secret-4711" not in output and "eccipa-demo" not in output
+    assert "password for all: from DEMO_PASSWORD" in output
+    response = client.post(
+        "/admin/login/", {"username": "admin", "password": "staging-secret-4711"}, follow=True
+    )
+    assert response.context["user"].username == "admin"
+
+
+def test_make_run_seeds_with_the_development_settings_where_debug_is_on():
+    from cms.settings import dev
+
+    assert dev.DEBUG is True

@@ -7,14 +7,14 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from co_design.demo.territories import DEMO_PASSWORD
+from co_design.demo.people import DEVELOPMENT_PASSWORD
 
-from .factories import UserFactory
+from .support.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def sign_in(client, username, password=DEMO_PASSWORD, **extra):
+def sign_in(client, username, password=DEVELOPMENT_PASSWORD, **extra):
     return client.post("/en/accounts/login/", {"username": username, "password": password, **extra})
 
 
@@ -133,7 +133,9 @@ def test_the_wagtail_admin_keeps_its_own_sign_in(client):
 
 
 def test_signing_in_to_the_admin_still_leads_to_the_admin(client):
-    response = client.post("/admin/login/", {"username": "editor-de", "password": DEMO_PASSWORD})
+    response = client.post(
+        "/admin/login/", {"username": "editor-de", "password": DEVELOPMENT_PASSWORD}
+    )
     assert response.status_code == 302
     assert response.url == "/admin/"
 

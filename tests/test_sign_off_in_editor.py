@@ -11,7 +11,7 @@ from wagtail.models import WorkflowState
 
 from co_design.models import ManifestoPage
 
-from .review_helpers import act, client_for, messages_of, submit
+from .support.review_helpers import act, client_for, messages_of, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -108,8 +108,7 @@ def csrf_token(html):
 
 
 def test_an_editor_cannot_open_the_manifesto_under_sign_off():
-    response = client_for("editor-es").get(f"/admin/pages/{manifesto().pk}/edit/")
-    assert response.status_code == 302
+    assert_refused(client_for("editor-es"), f"/admin/pages/{manifesto().pk}/edit/")
 
 
 def test_a_cancel_sent_by_a_lead_is_refused_and_the_sign_off_goes_on():
@@ -155,13 +154,22 @@ def test_the_sign_off_panel_links_the_lead_to_the_comparison_with_the_live_versi
 def test_only_the_signatories_of_a_running_sign_off_compare_without_edit_rights():
     page = manifesto()
     url = compare_url(page)
-    assert client_for("editor-es").get(url).status_code in (302, 403)
-    assert client_for("stakeholder-city").get(url).status_code in (302, 403)
+    assert_refused(client_for("editor-es"), url)
+    stakeholder = client_for("stakeholder-city").get(url)
+    assert (stakeholder.status_code, stakeholder.url) == (302, f"/admin/login/?next={url}")
     assert client_for("moderator").get(url).status_code == 200
 
     act(client_for("lead-es"), page, "approve")  # the last signature: the sign-off is over
-    response = client_for("lead-es").get(url)
-    assert response.status_code in (302, 403)
+    assert_refused(client_for("lead-es"), url)
+
+
+def assert_refused(client, url):
+    """The admin's refusal: back to the dashboard, and told so."""
+    response = client.get(url, follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert [message.strip() for message in messages_of(response)] == [
+        "Sorry, you do not have permission to access this area."
+    ]
 
 
 def test_the_last_signature_says_the_manifesto_is_now_live():

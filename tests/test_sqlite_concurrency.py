@@ -52,7 +52,7 @@ def test_ten_stakeholders_post_one_comment_at_once_on_a_sqlite_file(tmp_path):
         return result.stdout
 
     manage("migrate", "--noinput", "-v0")
-    manage("seed_demo", "-v0")
+    manage("seed_demo", "--force", "-v0")
     sessions = json.loads(manage("shell", "-v0", "-c", SETUP % {"count": STAKEHOLDERS}))
     page_id, section = re.search(r"(\d+) (\S+)", manage(
         "shell", "-v0", "-c",

@@ -12,6 +12,8 @@ from django.utils import translation
 from co_design.models import StrategyDraftPage, WebhookDelivery, WebhookEndpoint
 from co_design.publishing.models import validate_webhook_url
 
+from .support.factories import StrategyDraftPageFactory, site_home, superuser
+from .support.factories import publish as publish_first_edition
 from .test_graphql_webhooks import SECRET, Receiver, publish
 
 pytestmark = pytest.mark.django_db
@@ -85,12 +87,20 @@ def receiver():
     running.stop()
 
 
+@pytest.fixture
 def strategy():
-    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
+    """A published strategy, whose next publication the webhooks announce."""
+    return publish_first_edition(StrategyDraftPageFactory(parent__parent=site_home()))
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(superuser())
+    return client
 
 
 def test_a_delivery_to_an_address_saved_before_the_rules_is_refused_without_sending(
-    receiver, settings, django_capture_on_commit_callbacks
+    receiver, settings, django_capture_on_commit_callbacks, strategy
 ):
     """An endpoint stored before addresses were checked (or under the development settings)
     is checked again at delivery: nothing reaches the loopback receiver, and it is not retried."""
@@ -98,7 +108,7 @@ def test_a_delivery_to_an_address_saved_before_the_rules_is_refused_without_send
     settings.ECCIPA_WEBHOOKS = {**settings.ECCIPA_WEBHOOKS, "ALLOW_HTTP": True}
     WebhookEndpoint.objects.create(name="Internal", url=receiver.url, secret=SECRET)
 
-    publish(strategy(), django_capture_on_commit_callbacks, summary="Published anyway.")
+    publish(strategy, django_capture_on_commit_callbacks, summary="Published anyway.")
 
     assert receiver.requests == []
     [delivery] = WebhookDelivery.objects.all()
@@ -106,7 +116,7 @@ def test_a_delivery_to_an_address_saved_before_the_rules_is_refused_without_send
     assert delivery.error.startswith("Not sent:")
     assert "127.0.0.1, a local, private or reserved address" in delivery.error
     assert "retry" not in delivery.error
-    assert StrategyDraftPage.objects.get(pk=strategy().pk).summary == "Published anyway."
+    assert StrategyDraftPage.objects.get(pk=strategy.pk).summary == "Published anyway."
 
 
 class FakeDNS:
@@ -129,7 +139,7 @@ class FakeDNS:
 
 
 def test_a_name_that_resolves_elsewhere_at_delivery_is_refused_without_sending(
-    receiver, settings, monkeypatch, django_capture_on_commit_callbacks
+    receiver, settings, monkeypatch, django_capture_on_commit_callbacks, strategy
 ):
     """DNS rebinding: the name was public when the endpoint was saved, and points at the
     loopback receiver when the delivery runs."""
@@ -140,7 +150,7 @@ def test_a_name_that_resolves_elsewhere_at_delivery_is_refused_without_sending(
     validate_webhook_url(url)  # as the admin form does when the endpoint is saved
     WebhookEndpoint.objects.create(name="Rebinding", url=url, secret=SECRET)
 
-    publish(strategy(), django_capture_on_commit_callbacks)
+    publish(strategy, django_capture_on_commit_callbacks)
 
     assert receiver.requests == []
     [delivery] = WebhookDelivery.objects.all()
@@ -150,7 +160,7 @@ def test_a_name_that_resolves_elsewhere_at_delivery_is_refused_without_sending(
 
 
 def test_the_delivery_connects_to_the_address_it_checked_without_resolving_again(
-    receiver, settings, monkeypatch, django_capture_on_commit_callbacks
+    receiver, settings, monkeypatch, django_capture_on_commit_callbacks, strategy
 ):
     """The name is resolved once per delivery; the connection goes to that vetted address
     (a second lookup would fail here) and the request still names the host."""
@@ -163,7 +173,7 @@ def test_the_delivery_connects_to_the_address_it_checked_without_resolving_again
     )
     dns = FakeDNS(monkeypatch, "hooks.example", "127.0.0.1")
 
-    publish(strategy(), django_capture_on_commit_callbacks)
+    publish(strategy, django_capture_on_commit_callbacks)
 
     [request] = receiver.requests
     assert request["valid_signature"]

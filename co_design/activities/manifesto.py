@@ -16,6 +16,7 @@ from co_design.review.panels import SignOffStatusPanel
 
 
 class ManifestoPage(PrintablePage, PublishedThroughReview, Page):
+    template = "pages/manifesto_page.html"
     review_workflow = MANIFESTO_SIGN_OFF
     webhook_page_type = WebhookPageType.MANIFESTO
 

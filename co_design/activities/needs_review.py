@@ -15,6 +15,7 @@ from co_design.choices import FindingKind, Priority
 
 
 class NeedsReviewIndexPage(Page):
+    template = "pages/needs_review_index_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -34,6 +35,7 @@ class NeedsReviewIndexPage(Page):
 
 
 class NeedsReviewPage(OnePerTerritoryMixin, Page):
+    template = "pages/needs_review_page.html"
     indexes_findings_on_publish = True
     edited_by_its_territory = True
 

@@ -14,6 +14,7 @@ from co_design.blocks import RICH_TEXT_FEATURES
 
 
 class RoundTableIndexPage(Page):
+    template = "pages/round_table_index_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -37,6 +38,7 @@ class RoundTableIndexPage(Page):
 
 
 class RoundTablePage(Page):
+    template = "pages/round_table_page.html"
     date = models.DateField(_("date"))
     theme = models.CharField(_("theme"), max_length=200)
     territories = ParentalManyToManyField(

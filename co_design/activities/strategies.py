@@ -23,6 +23,7 @@ from co_design.review.panels import ConsultationPanel
 
 
 class StrategyIndexPage(Page):
+    template = "pages/strategy_index_page.html"
     review_workflow = LOCAL_STRATEGY_REVIEW  # for its drafts, which inherit it
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -46,6 +47,7 @@ class StrategyIndexPage(Page):
 class StrategyDraftPage(PrintablePage, OnePerTerritoryMixin, PublishedThroughReview, Page):
     """A territory's Local Strategy; its sections are what stakeholders comment on."""
 
+    template = "pages/strategy_draft_page.html"
     commentable_stream = CommentableStream(
         "sections", heading="heading", body="body", skipped=("findings",)
     )

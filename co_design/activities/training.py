@@ -24,6 +24,7 @@ from co_design.publishing.models import WebhookPageType
 class TrainingProgrammePage(PrintablePage, PublishedThroughReview, Page):
     """The Training Programme Toolkit that other European cities use to replicate the training."""
 
+    template = "pages/training_programme_page.html"
     review_workflow = LOCAL_STRATEGY_REVIEW  # for its modules, which inherit it
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
@@ -50,6 +51,7 @@ class TrainingProgrammePage(PrintablePage, PublishedThroughReview, Page):
 
 
 class TrainingModulePage(PrintablePage, PublishedThroughReview, Page):
+    template = "pages/training_module_page.html"
     commentable_stream = CommentableStream("activities", heading="title", body="description")
     edited_by_its_territory = True
     webhook_page_type = WebhookPageType.TRAINING_MODULE

@@ -27,7 +27,7 @@ def bars(counter, labels=None):
 
 class ConsultationsPanel(Component):
     name = "eccipa_consultations"
-    template_name = "co_design/admin/dashboard_panel.html"
+    template_name = "admin/dashboard_panel.html"
     order = 50
 
     def __init__(self, user):

@@ -81,7 +81,7 @@ def comments_index(request, page_id):
     ]
     return TemplateResponse(
         request,
-        "co_design/admin/consultation_comments.html",
+        "consultation/admin_comments.html",
         {
             "page": page,
             "stakeholder_comments": shown,

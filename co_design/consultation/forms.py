@@ -16,13 +16,13 @@ class MessageField(PlainTextField):
     characters. Any HTML in it is kept as typed and shown as text (templates escape it), so it
     can do nothing."""
 
-    def __init__(self, max_length=None, **kwargs):
+    def __init__(self, max_length=None, rows=4, **kwargs):
         max_length = max_length or settings.ECCIPA_CONSULTATION["MAX_TEXT"]
         super().__init__(
             multiline=True,
             max_length=max_length,
             strip=True,
-            widget=forms.Textarea(attrs={"rows": 4, "maxlength": max_length}),
+            widget=forms.Textarea(attrs={"rows": rows, "maxlength": max_length}),
             error_messages={
                 "required": _("Please write something before sending."),
                 "max_length": _(
@@ -62,6 +62,10 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.sections = sections
         self.fields["section"].choices = [(section_id, section_id) for section_id in sections]
+        # The room shows one form per section: the section's id keeps the fields' ids unique.
+        section_id = self.data.get("section") or self.initial.get("section")
+        if section_id in sections:
+            self.auto_id = f"comment-%s-{section_id}"
 
     def clean(self):
         cleaned = super().clean()
@@ -76,11 +80,13 @@ class CommentForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    text = MessageField(label=_("Your reply"))
+    text = MessageField(label=_("Your reply"), rows=3)
 
 
 class FlagForm(forms.Form):
-    reason = MessageField(label=_("Why should a moderator look at this comment?"), max_length=1000)
+    reason = MessageField(
+        label=_("Why should a moderator look at this comment?"), max_length=1000, rows=2
+    )
 
 
 ADOPTING = (Decision.ADOPTED, Decision.PARTLY_ADOPTED)
@@ -135,7 +141,7 @@ class HideForm(forms.Form):
         label=_("Reason, sent to the author"),
         max_length=1000,
         strip=True,
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

@@ -49,7 +49,7 @@ def flags_index(request):
         reply.waiting.append(reply_flag)
     return TemplateResponse(
         request,
-        "co_design/admin/flagged_comments.html",
+        "consultation/admin_flagged_comments.html",
         {
             "stakeholder_comments": stakeholder_comments,
             "replies": list(replies.values()),

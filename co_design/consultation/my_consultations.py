@@ -54,7 +54,7 @@ def my_consultations(request):
     past = sorted((c for c in readable if not c.open_now), key=lambda c: c.ended, reverse=True)
     return TemplateResponse(
         request,
-        "co_design/my_consultations.html",
+        "consultation/my_consultations.html",
         {
             "open_consultations": open_now,
             "past_consultations": past,

@@ -45,4 +45,4 @@ def outcome(request, page_id):
     if refusal := read_only(request):
         return refusal
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    return TemplateResponse(request, "co_design/consultation_outcome.html", outcome_context(page))
+    return TemplateResponse(request, "consultation/outcome.html", outcome_context(page))

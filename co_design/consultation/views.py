@@ -72,20 +72,17 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
                 "change_since_mine": change_since_mine(section, by_section.get(section.id, [])),
                 "form": comment_form
                 if comment_form is not None and comment_form.data.get("section") == section.id
-                else CommentForm(
-                    sections=sections,
-                    initial={"section": section.id},
-                    auto_id=f"comment-%s-{section.id}",  # one form per section: ids stay unique
-                ),
+                else CommentForm(sections=sections, initial={"section": section.id}),
             }
             for section in sections.values()
         ],
         "removed_section_comments": removed,
+        "edit_form": EditCommentForm(),
         "reply_form": ReplyForm(),
         "failed_reply": failed_reply,
         "flag_form": FlagForm(),
     }
-    return TemplateResponse(request, "co_design/consultation_room.html", context, status=status)
+    return TemplateResponse(request, "consultation/room.html", context, status=status)
 
 
 def read_only(request):

@@ -72,7 +72,7 @@ class InvitationAdminView(InviterOnly, WagtailAdminTemplateMixin):
 
 class InvitationIndexView(InvitationAdminView, TemplateView):
     page_title = gettext_lazy("Invitations")
-    template_name = "co_design/admin/invitations.html"
+    template_name = "invitations/admin_list.html"
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
@@ -126,7 +126,7 @@ class InviteForm(forms.Form):
 
 class InviteView(InvitationAdminView, FormView):
     page_title = gettext_lazy("Invite a stakeholder")
-    template_name = "co_design/admin/invite.html"
+    template_name = "invitations/admin_invite.html"
     form_class = InviteForm
 
     def get_form_kwargs(self):
@@ -166,7 +166,7 @@ class ImportForm(forms.Form):
 
 class ImportView(InvitationAdminView, FormView):
     page_title = gettext_lazy("Invite stakeholders from a CSV file")
-    template_name = "co_design/admin/import.html"
+    template_name = "invitations/admin_import.html"
     form_class = ImportForm
 
     def get_context_data(self, **kwargs):
@@ -187,7 +187,7 @@ class ImportView(InvitationAdminView, FormView):
         # Shown at once: importing the same file again invites nobody twice.
         return TemplateResponse(
             self.request,
-            "co_design/admin/import_report.html",
+            "invitations/admin_import_report.html",
             self.get_context_data(form=self.form_class(), report=report),
         )
 

@@ -107,7 +107,7 @@ def send_invitation(invitation, token):
     inviter = invitation.invited_by
     with translation.override(invitation.language):
         text = render_to_string(
-            "co_design/emails/stakeholder_invitation.txt",
+            "emails/stakeholder_invitation.txt",
             {
                 "invitation": invitation,
                 "inviter_name": inviter.get_full_name() or inviter.get_username()

@@ -46,11 +46,9 @@ def accept_invitation(request, token):
             refused(request, verdict.reason, status=404 if invitation is None else 410)
         )
     return without_referrer(
-        TemplateResponse(request, "co_design/invitation.html", {"invitation": invitation})
+        TemplateResponse(request, "invitations/invitation.html", {"invitation": invitation})
     )
 
 
 def refused(request, reason, status):
-    return TemplateResponse(
-        request, "co_design/invitation_refused.html", {"reason": reason}, status=status
-    )
+    return TemplateResponse(request, "invitations/refused.html", {"reason": reason}, status=status)

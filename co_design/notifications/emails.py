@@ -41,7 +41,7 @@ def consultation_invitees(consultation):
 def notify_consultation_opened(consultation):
     send_to(
         consultation_invitees(consultation).select_related("profile"),
-        "co_design/emails/consultation_opened.txt",
+        "emails/consultation_opened.txt",
         {
             "consultation": consultation,
             "page": consultation.page.specific,
@@ -54,7 +54,7 @@ def notify_sign_off_requested(task_state, leads):
     page = task_state.workflow_state.content_object
     send_to(
         leads.select_related("profile"),
-        "co_design/emails/sign_off_requested.txt",
+        "emails/sign_off_requested.txt",
         {"page": page, "edit_url": absolute_reverse("wagtailadmin_pages:edit", [page.pk])},
     )
 
@@ -68,7 +68,7 @@ def notify_comment_author(stakeholder_comment, kind, reply=None):
     comment = stakeholder_comment.wagtail_comment
     send_to(
         [comment.user],
-        f"co_design/emails/comment_{kind}.txt",
+        f"emails/comment_{kind}.txt",
         {
             "comment": stakeholder_comment,
             "page": comment.page.specific,
@@ -86,7 +86,7 @@ def notify_reply_hidden(moderation):
     reply = moderation.reply
     send_to(
         [reply.user],
-        "co_design/emails/reply_hidden.txt",
+        "emails/reply_hidden.txt",
         {
             "comment": StakeholderComment.objects.get(wagtail_comment_id=reply.comment_id),
             "moderation": moderation,
@@ -98,7 +98,7 @@ def notify_reply_hidden(moderation):
 def notify_consultation_closing(consultation):
     send_to(
         consultation_invitees(consultation).select_related("profile"),
-        "co_design/emails/consultation_closing.txt",
+        "emails/consultation_closing.txt",
         {
             "consultation": consultation,
             "page": consultation.page.specific,

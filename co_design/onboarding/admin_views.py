@@ -50,7 +50,7 @@ class AddTerritoryForm(forms.Form):
 class AddTerritoryView(WagtailAdminTemplateMixin, FormView):
     page_title = gettext_lazy("Add a territory")
     header_icon = "site"
-    template_name = "territories/admin/add_territory.html"
+    template_name = "onboarding/admin/add_territory.html"
     form_class = AddTerritoryForm
     http_method_names = ["get", "post", "head", "options"]
 

@@ -37,6 +37,8 @@ def outcome_available(page):
 class TakePartPage(Page):
     """Who may comment on what, until when, and what became of earlier input."""
 
+    template = "pages/take_part_page.html"
+
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     how_to_take_part = RichTextField(
         _("who may take part and how to ask for an invitation"),
@@ -108,6 +110,8 @@ class InformationPage(Page):
     """A page of plain information: the accessibility statement, the privacy notice, the legal
     notice, the contact page. Those with a footer role are linked from every page's footer in
     their language."""
+
+    template = "pages/information_page.html"
 
     class Kind(models.TextChoices):
         ACCESSIBILITY = "accessibility", _("Accessibility statement")

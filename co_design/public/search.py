@@ -44,6 +44,12 @@ def search(request):
         )
     return TemplateResponse(
         request,
-        "search.html",
-        {"query": query, "typed": typed, "results": page, "problem": problem},
+        "pages/search.html",
+        {
+            "query": query,
+            "typed": typed,
+            "results": page,
+            "problem": problem,
+            "max_length": MAX_QUERY_LENGTH,
+        },
     )

@@ -17,7 +17,7 @@ class DirectWorkflowActionMenuItem(ActionMenuItem):
     signing the Manifesto): it posts to the workflow action view, as the dashboard's review
     buttons do, instead of saving the edit form first (which the lock refuses)."""
 
-    template_name = "co_design/admin/direct_workflow_action.html"
+    template_name = "review/direct_workflow_action.html"
 
     def __init__(self, name, label, launch_modal, url, icon_name, order):
         self.name, self.label, self.launch_modal = name, label, launch_modal

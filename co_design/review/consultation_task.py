@@ -73,7 +73,7 @@ class ConsultationTask(ReviewStep, Task):
 
     def get_template_for_action(self, action):
         if action == "close":
-            return "co_design/admin/close_consultation.html"
+            return "review/close_consultation.html"
         return super().get_template_for_action(action)
 
     def action_verdict(self, task_state, user, action_name, page):

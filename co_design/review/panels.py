@@ -9,7 +9,7 @@ class SignOffStatusPanel(Panel):
     """Who has signed the revision under partner sign-off, and who has not."""
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "co_design/panels/sign_off_status.html"
+        template_name = "review/sign_off_status_panel.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
@@ -41,7 +41,7 @@ class ConsultationPanel(Panel):
     """The page's stakeholder consultation at a glance, with links to the room and comments."""
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "co_design/panels/consultation.html"
+        template_name = "review/consultation_panel.html"
 
         def get_context_data(self, parent_context=None):
             from co_design.consultation.models import StakeholderComment

@@ -21,7 +21,7 @@ from co_design.access import rules
 class PublishRefusedView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Not published")
     header_icon = "warning"
-    template_name = "co_design/admin/publish_refused.html"
+    template_name = "review/publish_refused.html"
 
 
 def publish_refused(request, reason, back_url):

@@ -57,3 +57,18 @@ def _live_translations(page):
         translated.locale.language_code: translated
         for translated in page.get_translations(inclusive=True).live().select_related("locale")
     }
+
+
+@register.simple_tag
+def field_widget(bound_field, *id_parts, value=None):
+    """The field's widget as its form defines it (maxlength, rows, required), with the id made of
+    `id_parts` ("flag", 12 → "flag-12"): one unbound form serves every comment on the page, and
+    each needs its own id."""
+    html_id = "-".join(str(part) for part in id_parts)
+    widget = bound_field.field.widget
+    return widget.render(
+        bound_field.html_name,
+        bound_field.value() if value is None else value,
+        attrs=bound_field.build_widget_attrs({"id": html_id}, widget),
+        renderer=bound_field.form.renderer,
+    )

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_for
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PASSWORD, ROOT, free_port, wait_for
 
 # The ids and addresses of the demo pages that the journeys open.
 IDS = """
@@ -68,6 +68,7 @@ def site(tmp_path_factory, request):
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": database_url,
         "CORS_ALLOWED_ORIGINS": consumer,
+        "DEMO_PASSWORD": PASSWORD,
     }
     env.pop("REDIS_URL", None)
 
@@ -79,7 +80,7 @@ def site(tmp_path_factory, request):
         return result.stdout
 
     manage("migrate", "--noinput", "-v0")
-    manage("seed_demo", "-v0")
+    manage("seed_demo", "--force", "-v0")
     ids = json.loads(manage("shell", "-v0", "-c", IDS))
     # runserver --insecure serves the admin's static files without a collectstatic.
     ARTIFACTS.mkdir(exist_ok=True)

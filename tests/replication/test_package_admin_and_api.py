@@ -10,7 +10,7 @@ from wagtail.models import Page
 from co_design.models import TrainingModulePage
 from co_design.replication import package_format
 from co_design.replication.export import export_package
-from tests.graphql_support import data_of
+from tests.support.graphql_support import data_of
 
 pytestmark = pytest.mark.django_db
 

@@ -30,7 +30,7 @@ from co_design.replication import package_format
 from co_design.replication.export import export_package
 from co_design.replication.importer import import_package
 from home.models import HomePage
-from tests.graphql_support import data_of, published_query
+from tests.support.graphql_support import data_of, published_query
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from co_design.graphql_api.execution import Deadline, is_statement_timeout
 from co_design.models import StrategyDraftPage
 
-from ..graphql_support import error_codes, published_query
+from ..support.graphql_support import error_codes, published_query
 
 pytestmark = pytest.mark.django_db
 

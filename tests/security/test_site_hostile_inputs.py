@@ -20,8 +20,8 @@ from co_design.models import (
     Territory,
 )
 
-from ..review_helpers import client_for
-from ..room_helpers import comment_data, section_ids, valdoria
+from ..support.review_helpers import client_for
+from ..support.room_helpers import comment_data, section_ids, valdoria
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from co_design.models import (
 
 from .factories import TerritoryFactory
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "graphql" / "queries"
 
 

@@ -5,6 +5,8 @@ from datetime import date
 from co_design.choices import DeliveryFormat, FindingKind, OrganisationType, Priority
 from co_design.consultation.models import Decision
 
+HOME_TITLE = "ECCIPA: intercultural competences in public administration"
+
 HOME_INTRODUCTION = (
     "<p>ECCIPA, <b>Enhancing interCultural Competences In Public Administration</b>, is a network "
     "of cities in Germany, Italy and Spain. Together with NGOs, migrant associations and their "
@@ -16,6 +18,77 @@ HOME_INTRODUCTION = (
     "people they concern, and every draft is open to its territory's stakeholders before it is "
     "published.</p>"
 )
+
+# The index page of each activity, by slug, under the home page (shown in the menu).
+INDEX_PAGES = {
+    "needs-review": {
+        "title": "Needs Review",
+        "introduction": "<p>What civil servants, NGOs, migrant associations and role models "
+        "told us about integration services in each territory.</p>",
+    },
+    "toolkit": {
+        "title": "Training Programme Toolkit",
+        "introduction": "<p>Training modules for city staff who welcome and support migrants, "
+        "co-designed in three round tables. Other European cities can use them to replicate "
+        "the ECCIPA training.</p>",
+        "how_to_use": "<p>Pick the modules that answer the needs your own review found.</p>",
+    },
+    "strategies": {
+        "title": "Local Strategies",
+        "introduction": "<p>Each partner territory drafts a Local Strategy for the integration "
+        "of third-country nationals, in consultation with its stakeholders.</p>",
+    },
+    "round-tables": {
+        "title": "Round Tables",
+        "introduction": "<p>The three Thematic Core City Groups where partners and stakeholders "
+        "co-designed the training programme.</p>",
+    },
+}
+
+REPORT_DOCUMENT = {
+    "title": "Needs Review Report {territory} (demo)",
+    "text": "{title}\n\nA placeholder for the full report of the demo site.\n",
+}
+
+# The activities of every training module; {title} is the module's.
+MODULE_ACTIVITIES = [
+    (
+        "case_study",
+        "A morning at the counter",
+        "<p>A real case from a partner city, discussed in the light of “{title}”.</p>",
+        45,
+    ),
+    ("role_play", "Try it out", "<p>In pairs, one plays the visitor, one the officer.</p>", 30),
+]
+
+MODULE_RESOURCES = [("ECCIPA project leaflet", "https://example.org/eccipa")]
+
+# A strategy for a territory beyond the three of the leaflet (benchmark sizes); {territory} is
+# its name, {toolkit} the Toolkit's page id.
+GENERATED_STRATEGY = {
+    "slug": "{territory_slug}-local-strategy",
+    "title": "{territory} Local Strategy (generated)",
+    "summary": "A generated strategy for {territory}, for benchmarks.",
+    "vision": "<p>A generated vision.</p>",
+    "sections": [
+        (
+            "Generated section",
+            "<p>Generated text of a strategy section, long enough to look like one. "
+            "It names a <b>responsible body</b>, a timeline and a module of the "
+            '<a linktype="page" id="{toolkit}">Toolkit</a>.</p>',
+            [("Generated action", "City department", "2024", "Generated indicator")],
+            [],
+        )
+    ],
+}
+
+# Territories added for benchmark sizes, one strategy each; {number} counts from 4.
+BENCHMARK_TERRITORY = {
+    "slug": "benchmark-city-{number:02d}",
+    "name": "Benchmark city {number:02d}",
+    "country": "EU",
+    "description": "Generated for benchmarks; fictional.",
+}
 
 ACTIVITIES = [
     (

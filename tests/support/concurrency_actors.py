@@ -1,7 +1,7 @@
 """The editor and the moderator of the concurrency check, each in a process of their own,
 acting through the real admin views on the same database as the live server.
 
-    python -m tests.concurrency_actors editor|moderator <rounds>
+    python -m tests.support.concurrency_actors editor|moderator <rounds>
 """
 
 import os
@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from co_design.models import NeedsReviewPage, StrategyDraftPage  # noqa: E402
-from tests.admin_forms import edit_form_data  # noqa: E402
+from tests.support.admin_forms import edit_form_data  # noqa: E402
 
 
 def client_for(username):

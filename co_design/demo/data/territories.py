@@ -55,9 +55,6 @@ COMPETENCES = [
     ("Partnership with civil society", "Working with NGOs and migrant associations as equals."),
 ]
 
-# Every demo account shares this password; the site says so when `make run` starts.
-DEMO_PASSWORD = "eccipa-demo"
-
 # (username, first name, last name, role, territory slug, organisation, organisation type, language)
 PEOPLE = [
     ("admin", "Ada", "Admin", "admin", None, "ECCIPA coordination", "", Language.ENGLISH),

@@ -1,10 +1,6 @@
 """Demo translations: the home page, the Toolkit index, one local strategy and the Manifesto in
-German, Italian and Spanish. Each is a translation of its English source (copy_for_translation,
-so it keeps the source's structure, slug and translation key: the API finds a page by
-slug in every locale) with its own title and introduction, and
-says that it is a demo translation. The Manifesto, the strategy and the Toolkit go live through
-their own review in each language (DemoBuilder.publish_through_review). Idempotent: an existing
-translation is left as it is."""
+German, Italian and Spanish, each with its own title and introduction and a note that it is a
+demo translation (co_design/demo/languages.py builds them)."""
 
 DEMO_NOTE = {
     "de": "Demo-Übersetzung.",
@@ -102,21 +98,3 @@ MANIFESTO = {
         "sobre la integración de nacionales de terceros países.",
     ),
 }
-
-
-def note(language, text):
-    return f"<p><em>{DEMO_NOTE[language]}</em> {text}</p>"
-
-
-def translate(page, locale, save, user, **fields):
-    """The page's translation into locale, created from the source once and saved by
-    `save(page, user)`: published at once, or as a draft for its review."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific, False
-    translated = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    save(translated, user)
-    return translated, True

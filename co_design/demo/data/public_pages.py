@@ -2,14 +2,7 @@
 *Take part* and the information pages the footer links to. The network, its addresses and its
 people are fictional."""
 
-import re
-
 INVITATION_EMAIL = "participation@eccipa.example.org"
-
-
-def link_addresses(html):
-    """Every e-mail address of the text as a mailto link."""
-    return re.sub(r"([\w.-]+@eccipa\.example\.org)", r'<a href="mailto:\1">\1</a>', html)
 
 
 TAKE_PART = {
