@@ -277,6 +277,10 @@ GRAPHQL_LOCALE_FALLBACKS = {
 }
 # Seconds a shared cache or browser may keep a persisted-query answer (the ETag revalidates it).
 GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
+# The same for shared caches only (Cache-Control s-maxage): a proxy or CDN in front of the app.
+GRAPHQL_SHARED_CACHE_MAX_AGE = int(
+    os.environ.get("GRAPHQL_SHARED_CACHE_MAX_AGE", str(GRAPHQL_CACHE_MAX_AGE))
+)
 # How long the server keeps an answer; publishing purges it sooner.
 GRAPHQL_CACHE_TIMEOUT = 60 * 60 * 24
 

@@ -2,12 +2,12 @@
 the answer, within a time budget (settings.GRAPHQL_TIME_BUDGET_MS)."""
 
 import hashlib
-import json
 import logging
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import orjson
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from graphql import GraphQLError, execute, validate
@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 class Answer:
     status: int
     body: bytes
+    pages: frozenset = frozenset()  # ids of the pages the answer contains
 
     @property
     def etag(self):
@@ -30,7 +31,9 @@ class Answer:
 
 
 def encode(payload):
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    """Compact UTF-8 JSON (orjson: a large answer's encoding took a tenth of its time with the
+    standard library). `str` for anything else, e.g. a lazily translated message."""
+    return orjson.dumps(payload, default=str)
 
 
 def error_answer(status, code, **params):
@@ -170,12 +173,13 @@ def run(schema, request, *, document, trusted=False, variables=None, operation_n
             return validation_answer(errors)
         if deadline.passed():
             return timeout_answer(deadline)
+    context = ApiContext(request)
     try:
         with deadline.for_the_database():
             result = execute(
                 schema.graphql_schema,
                 document,
-                context_value=ApiContext(request),
+                context_value=context,
                 variable_values=variables,
                 operation_name=operation_name,
                 middleware=[deadline],
@@ -194,4 +198,4 @@ def run(schema, request, *, document, trusted=False, variables=None, operation_n
     # An error without a path means the operation never ran (bad variables, unknown operation
     # name): a client error. Errors of fields (not found, page size) come with data, status 200.
     ran = not any(error.path is None for error in result.errors or [])
-    return Answer(200 if ran else 400, encode(payload))
+    return Answer(200 if ran else 400, encode(payload), frozenset(context.shown_pages()))

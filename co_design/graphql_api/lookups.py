@@ -71,6 +71,7 @@ def announce_rich_text(context, chain, *sources):
 
 def announce_strategies(context, strategies):
     loaders = context.loaders
+    context.pages.update(strategy.pk for strategy in strategies)
     for strategy in strategies:
         chain = strategy.api_chain
         sections = list(strategy.sections.raw_data)
@@ -85,6 +86,7 @@ def announce_strategies(context, strategies):
 
 
 def announce_modules(context, modules):
+    context.pages.update(module.pk for module in modules)
     for module in modules:
         announce_rich_text(context, module.api_chain, list(module.activities.raw_data))
         context.loaders.module_findings.want([module.pk])
@@ -96,6 +98,7 @@ def announce_modules(context, modules):
 
 
 def announce_reviews(context, reviews):
+    context.pages.update(review.pk for review in reviews)
     for review in reviews:
         announce_rich_text(
             context, review.api_chain, review.summary, list(review.findings.raw_data)
@@ -124,6 +127,7 @@ def manifesto(context, chain):
     if page is None:
         raise not_found(_("manifesto"), _("this locale"))
     page.api_chapters = manifesto_chapters(page, chain)
+    context.pages.add(page.pk)
     announce_rich_text(
         context,
         chain,
