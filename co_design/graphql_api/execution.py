@@ -15,6 +15,7 @@ from graphql import GraphQLError, execute, validate
 from .context import ApiContext
 from .errors import ErrorCode, error_message
 from .limits import limit_rules, validation_rules, without_suggestions
+from .plain_fields import PlainFieldsExecutionContext
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,9 @@ class Answer:
 
 
 def encode(payload):
-    """Compact UTF-8 JSON (orjson: a large answer's encoding took a tenth of its time with the
-    standard library). `str` for anything else, e.g. a lazily translated message."""
+    """Compact UTF-8 JSON, the same bytes as json.dumps gives, about 8 times faster (orjson:
+    3 ms less for the 405 KB Manifesto). `str` for anything else, e.g. a lazily translated
+    message."""
     return orjson.dumps(payload, default=str)
 
 
@@ -100,7 +102,8 @@ class Deadline:
         return max(1, int((self.ends - time.monotonic()) * 1000))
 
     def resolve(self, next_, root, info, **arguments):
-        """graphql-core middleware: every resolver first checks the clock."""
+        """graphql-core middleware: every resolver first checks the clock (plain attribute
+        reads excepted, see plain_fields.py)."""
         if self.passed():
             raise OutOfTime
         try:
@@ -183,6 +186,7 @@ def run(schema, request, *, document, trusted=False, variables=None, operation_n
                 variable_values=variables,
                 operation_name=operation_name,
                 middleware=[deadline],
+                execution_context_class=PlainFieldsExecutionContext,
             )
             if any(is_statement_timeout(error.original_error) for error in result.errors or []):
                 raise OutOfTime

@@ -51,22 +51,25 @@ def list_pages(pages, chain):
 # What the answer will need, announced to the loaders as pages are loaded (see loaders.py).
 
 
-def raw_strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from raw_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from raw_strings(item)
+def linked_texts(value):
+    """The strings with links in stored JSON (walked without recursion: this runs over every
+    block of the answer)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if "linktype=" in item:
+                yield item
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
 
 
 def announce_rich_text(context, chain, *sources):
     for source in sources:
-        for text in raw_strings(source):
-            if "linktype=" in text:
-                context.rich_text.want(text, chain)
+        for text in linked_texts(source):
+            context.rich_text.want(text, chain)
 
 
 def announce_strategies(context, strategies):

@@ -7,6 +7,7 @@ loses its address). expand_db_html then expands what remains, and relative addre
 absolute against settings.WAGTAILADMIN_BASE_URL (BASE_URL), the public address of the site.
 """
 
+import functools
 import re
 from urllib.parse import urljoin
 
@@ -21,7 +22,12 @@ RELATIVE_ADDRESS = re.compile(r'(\s(?:href|src)=")(/[^"]*)"')
 def absolute_url(path):
     if not path:
         return None
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+    return joined_url(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+@functools.lru_cache(maxsize=4096)
+def joined_url(base, path):
+    return urljoin(base, path)
 
 
 def link_references(html):
@@ -48,9 +54,15 @@ class RichTextRenderer:
     def render(self, html, chain):
         if not html:
             return ""
-        self.want(html, chain)
-        html = FIND_A_TAG.sub(lambda match: self.resolve_link(match, chain), html)
-        html = expand_db_html(html)
+        if "linktype=" in html:
+            self.want(html, chain)
+            html = FIND_A_TAG.sub(lambda match: self.resolve_link(match, chain), html)
+        # Wagtail's rewriter only changes links with a linktype and embeds: most texts have
+        # neither left.
+        if "linktype=" in html or "<embed" in html:
+            html = expand_db_html(html)
+        if '="/' not in html:
+            return html
         return RELATIVE_ADDRESS.sub(
             lambda match: f'{match.group(1)}{escape(absolute_url(match.group(2)))}"', html
         )
