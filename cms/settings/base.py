@@ -283,6 +283,9 @@ GRAPHQL_SHARED_CACHE_MAX_AGE = int(
 )
 # How long the server keeps an answer; publishing purges it sooner.
 GRAPHQL_CACHE_TIMEOUT = 60 * 60 * 24
+# Bytes of answers each app process also keeps in its own memory (co_design/graphql_api/
+# local_answers.py); 0 keeps none.
+GRAPHQL_LOCAL_CACHE_BYTES = int(os.environ.get("GRAPHQL_LOCAL_CACHE_BYTES", str(32 * 2**20)))
 
 # Cross-site readers of the API: only these origins may read its answers in a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

@@ -7,6 +7,7 @@ coding); any of them in If-None-Match answers 304, since they all stand for the 
 
 import gzip
 import hashlib
+import time
 from dataclasses import dataclass
 
 import brotli
@@ -26,6 +27,10 @@ class ReadyAnswer:
     bodies: dict  # content coding → bytes
     etags: dict  # content coding → strong ETag
     surrogate_keys: str
+    expires_at: float  # time.time() after which no cache may keep it
+
+    def lifetime(self):
+        return self.expires_at - time.time()
 
     @property
     def body(self):
@@ -45,7 +50,8 @@ def surrogate_keys(pages):
     return " ".join(["graphql", *(f"page-{pk}" for pk in sorted(pages))])
 
 
-def make_ready(answer):
+def make_ready(answer, lifetime):
+    """`lifetime`: seconds any cache of the server may keep the answer."""
     body = answer.body
     digest = hashlib.sha256(body).hexdigest()[:40]
     bodies = {IDENTITY: body}
@@ -55,7 +61,9 @@ def make_ready(answer):
     etags = {
         coding: f'"{digest}"' if coding == IDENTITY else f'"{digest}-{coding}"' for coding in bodies
     }
-    return ReadyAnswer(answer.status, bodies, etags, surrogate_keys(answer.pages))
+    return ReadyAnswer(
+        answer.status, bodies, etags, surrogate_keys(answer.pages), time.time() + lifetime
+    )
 
 
 def accepted_coding(accept_encoding, available):

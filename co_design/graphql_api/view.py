@@ -28,7 +28,7 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
 from graphql import GraphQLError, print_ast
 
-from . import response_cache
+from . import local_answers, response_cache
 from .errors import ErrorCode
 from .execution import Answer, encode, error_answer, format_error, run
 from .limits import control_characters_error, has_control_characters, parse_query
@@ -195,6 +195,9 @@ class PublicGraphQLView(View):
         key = response_cache.answer_key(
             generation, get_language(), query_key, variables, operation_name
         )
+        answer = local_answers.get(key)
+        if answer is not None:
+            return answer
         answer = response_cache.get_answer(key)
         if answer is None:
             answer = run(
@@ -204,9 +207,11 @@ class PublicGraphQLView(View):
                 operation_name=operation_name,
                 **query,
             )
-            if answer.status == 200:
-                answer = make_ready(answer)
-                response_cache.store_answer(key, answer)
+            if answer.status != 200:
+                return answer
+            answer = make_ready(answer, lifetime=response_cache.answer_lifetime())
+            response_cache.store_answer(key, answer)
+        local_answers.put(key, answer)
         return answer
 
     def coding(self, request, answer):
