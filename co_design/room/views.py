@@ -49,12 +49,17 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
     by_section = defaultdict(list)
     removed = []
     records = StakeholderComment.objects.filter(comment__page_id=page.pk).for_room()
+    # Comments made on the same revision of a section share its text: one diff for them all.
+    differences = {}
     for record in records:
         section = sections.get(record.section_id)
         record.section_removed = section is None
         record.section_changed = section is not None and section.text != record.section_text
         if record.section_changed:
-            record.difference = diff_html(record.section_text, section.text)
+            texts = (record.section_text, section.text)
+            if texts not in differences:
+                differences[texts] = diff_html(*texts)
+            record.difference = differences[texts]
         (removed if section is None else by_section[record.section_id]).append(record)
     agreed = set(
         CommentAgreement.objects.filter(user=user, comment__comment__page_id=page.pk).values_list(
