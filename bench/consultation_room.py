@@ -7,10 +7,8 @@ pytest against the database given, reporting its figures here (CONCURRENCY_REPOR
 
 import json
 import os
-import statistics
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -83,7 +81,8 @@ def add_comments(page, stakeholders, count):
     )
 
 
-def room_render(sizes, runs):
+def room_render(sizes, runs, median_ms, sql_count):
+    """`median_ms` and `sql_count`: the bench's own (graphql_manifesto.py), with its clock."""
     from django.test import Client
     from graphql_manifesto import sql_count
 
@@ -107,17 +106,8 @@ def room_render(sizes, runs):
         shown = render().content.decode().count('class="comment"')
         assert shown == size, f"the room shows {shown} comments, {size} expected"
         queries = sql_count(render)
-        timings = []
-        for _ in range(runs):
-            began = time.perf_counter()
-            render()
-            timings.append((time.perf_counter() - began) * 1000)
         results.append(
-            {
-                "comments": size,
-                "sql_queries": queries,
-                "median_ms": statistics.median(timings),
-            }
+            {"comments": size, "sql_queries": queries, "median_ms": median_ms(render, runs)}
         )
     empty = results[0]["median_ms"]
     for result in results:

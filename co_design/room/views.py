@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import CommentReply, Page
 
 from .. import rules
+from ..choices import OrganisationType
 from ..models import CommentAgreement, CommentEdit, CommentFlag, Decision, StakeholderComment
 from ..refusals import Refused
 from . import comments
@@ -71,7 +72,10 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
             "comment_id", "reply_id"
         )
     )
+    # Choice labels are lazy: translated once here, not once per comment and reply.
+    organisation_labels = {value: str(label) for value, label in OrganisationType.choices}
     for record in records:
+        record.organisation_label = organisation_labels.get(record.organisation_type, "")
         record.is_mine = record.comment.user_id == user.pk
         # As comments.refusal_to_change decides, with the page's rule asked once.
         record.can_change = (
@@ -92,6 +96,10 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
         )
         for reply in record.shown_replies:
             reply.flagged_by_me = (record.pk, reply.pk) in flagged
+            profile = getattr(reply.user, "profile", None)
+            reply.organisation_label = organisation_labels.get(
+                profile.organisation_type if profile else "", ""
+            )
     return by_section, removed
 
 
@@ -134,6 +142,9 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
         "reply_form": ReplyForm(),
         "failed_reply": failed_reply,
         "flag_form": FlagForm(),
+        # Read by every comment: translated once.
+        "reply_label": str(ReplyForm.base_fields["text"].label),
+        "flag_label": str(FlagForm.base_fields["reason"].label),
     }
     return TemplateResponse(request, "co_design/consultation_room.html", context, status=status)
 
