@@ -1,6 +1,7 @@
 """Two app processes (gunicorn, production settings) on one database and one Redis: an answer one
-of them stored is what the other serves, and a publish in a third process (as the task worker
-or the admin's process would) purges it for both. The persisted GET is fit for a shared cache."""
+of them stored is what the other serves; a change made through one of them (a stakeholder's
+comment) purges what the other serves, and so does a publish in a third process (as the task
+worker or a management command would). The persisted GET is fit for a shared cache."""
 
 import hashlib
 import json
@@ -24,6 +25,24 @@ pytestmark = pytest.mark.skipif(
     reason="app processes share the cache through Redis: set REDIS_URL (the CI's PostgreSQL "
     "pass does)",
 )
+
+STAKEHOLDER = """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from co_design.models import Profile, StrategyDraftPage, Territory
+user = get_user_model().objects.create_user("shared-cache-stakeholder", "scs@example.org")
+user.groups.add(Group.objects.get(name="Stakeholders"))
+Profile.objects.create(user=user, territory=Territory.objects.get(slug="valdoria"),
+                       organisation_type="ngo")
+session = SessionStore()
+session["_auth_user_id"] = str(user.pk)
+session["_auth_user_backend"] = "co_design.accounts.EmailOrUsernameBackend"
+session["_auth_user_hash"] = user.get_session_auth_hash()
+session.create()
+page = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
+print(session.session_key, page.get_latest_revision_as_object().sections[0].id)
+"""
 
 VALDORIA = (
     "from co_design.models import StrategyDraftPage as S; "
@@ -137,6 +156,26 @@ def test_two_app_processes_share_answers_and_the_purge_on_publish(database):
         served = strategy(first)
         assert served.headers["ETag"] == stored.headers["ETag"]
         assert served.json() == stored.json()
+
+        # A stakeholder's comment through the first process purges what the second serves.
+        session_key, section = manage("shell", "-v0", "-c", STAKEHOLDER).split()
+        room = f"http://127.0.0.1:{ports[0]}/en/consultations/{page_id}/"
+        # A CSRF cookie of the client's own (Django accepts any 32-character secret it is sent
+        # with); production cookies are Secure, and this loopback test speaks plain HTTP, so
+        # both cookies go by hand.
+        token = uuid.uuid4().hex
+        posted = requests.post(
+            f"{room}comments/",
+            data={"csrfmiddlewaretoken": token, "section": section,
+                  "text": "Please open the office on Saturdays.",
+                  "submission_key": str(uuid.uuid4())},
+            headers={"Cookie": f"sessionid={session_key}; csrftoken={token}"},
+            allow_redirects=False, timeout=30,
+        )  # fmt: skip
+        assert posted.status_code == 302, posted.status_code
+        assert posted.headers["Location"].startswith(f"/en/consultations/{page_id}/#comment-")
+        fresh = strategy(second)
+        assert fresh.json()["data"]["strategy"]["summary"] == "Changed behind the cache."
 
         # A publish in another process purges the answers of both app processes.
         manage(
