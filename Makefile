@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install bench messages
+.PHONY: run test lint install bench bench-smoke messages
 
 # The stamp files make a second run skip the install unless a requirements file changed.
 $(VENV)/.run-deps: requirements.txt
@@ -43,9 +43,15 @@ $(VENV)/.bench-deps: $(VENV)/.run-deps bench/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
-# The GraphQL Manifesto benchmark (bench/graphql_manifesto.py), on a throwaway SQLite database.
-bench: $(VENV)/.bench-deps
+# The benchmark (bench/graphql_manifesto.py: the GraphQL API against its peers, the consultation
+# room, a load run), on a throwaway SQLite database. BENCH_ARGS="--postgres postgres://…" adds
+# 50 stakeholders posting at once on PostgreSQL.
+bench: $(VENV)/.bench-deps locale/.compiled
 	$(BIN)/python bench/graphql_manifesto.py $(BENCH_ARGS)
+
+# The same at the smallest size, one run, no load: proves the bench still runs (CI).
+bench-smoke: $(VENV)/.bench-deps locale/.compiled
+	$(BIN)/python bench/graphql_manifesto.py --smoke
 
 # After changing interface strings: refresh the catalogues, translate the new entries, commit the .po files.
 messages: $(VENV)/.run-deps

@@ -4,11 +4,12 @@ import os
 from functools import cache
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from cms.urls import urlpatterns as site_urlpatterns
 from co_design.models import StrategyDraftPage
 
 
@@ -28,8 +29,10 @@ StrategyDraftPage.api_fields = [APIField("summary"), APIField("vision"), APIFiel
 router = WagtailAPIRouter("bench_api")
 router.register_endpoint("pages", PagesAPIViewSet)
 
+# The site's patterns are added as they are, not include()d: they end in i18n_patterns, which
+# Django allows only in the root URLconf.
 urlpatterns = [
     path("bench/floor/", floor),
     path("bench/api/v2/", router.urls),
-    path("", include("cms.urls")),
+    *site_urlpatterns,
 ]

@@ -1,27 +1,32 @@
-"""Benchmark of the Manifesto through the GraphQL API, at two sizes of demo content.
+"""Benchmark of the GraphQL API and the consultation room, every figure measured in one run.
 
-    make bench            (or: python bench/graphql_manifesto.py [--runs 25])
+    make bench            (or: python bench/graphql_manifesto.py [--runs 25] [--postgres URL])
+    make bench-smoke      (the smallest size, one run, no load: CI runs it so the bench cannot rot)
 
 Seeds a throwaway SQLite database with the demo content (3, then 30 strategies of 20 sections
-each) and measures, in one run, the median time of the published manifesto query:
+each) and measures the median time of the published Manifesto query (graphql/queries/):
 
-- direct:   schema.execute(), no HTTP, no cache;
-- view:     POST /graphql/ through Django's test client, cache purged before each request;
-- cached:   GET /graphql/?id=<sha256> (persisted query), answered from the cache;
-- 304:      the same GET with If-None-Match;
-- rest_v2:  Wagtail's built-in REST API v2 (enabled in this process only, bench/bench_settings.py)
-            listing the live strategies with their summary, vision and sections, uncached;
-- floor:    a plain Django view returning the same JSON bytes, ready-made (the least any
-            Django answer costs here);
-
-each also as a ratio to the floor, with the number of SQL queries of one uncached answer. Then,
-on the largest content, a load run: gunicorn (2 workers, loopback) and a load generator (threads,
-fixed concurrency, --load-seconds each) against the persisted GET and the floor: requests/s
-and p95 as ratios to the floor.
+uncached, in process (each also as SQL queries of one answer):
+- ours:       the persisted query run as the view runs it (execution.run): JSON bytes out;
+- hand-built: the same rows through the same lookups, turned into the same dict by plain Python
+              and encoded (bench/hand_built.py; checked equal to ours): the physical floor;
+- grapple:    wagtail-grapple over the same models (bench/bench_grapple.py), the same data as
+              far as grapple's annotations reach, executed and encoded;
+- REST v2:    Wagtail's REST API v2 listing the live strategies with summary, vision and
+              sections, through the test client (enabled in this process only);
+over HTTP, through Django's test client, as ratios to the floor (a plain Django view returning
+the same JSON bytes from memory):
+- view:       POST /graphql/, cache purged before each request;
+- cached:     GET /graphql/?id=<sha256>, answered from the cache, plain and with gzip;
+- 304:        the same GET with If-None-Match;
+then the consultation room at 0, 50 and 500 comments (bench/consultation_room.py), a load run
+on gunicorn (2 workers, loopback; --load-seconds per target) against the persisted GET (plain
+and gzip) and the floor, and, given --postgres, 50 stakeholders posting at once on PostgreSQL.
 The results are printed and saved as JSON in bench/results/ (not in git).
 """
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -39,8 +44,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 SIZES = (3, 30)
+ROOM_SIZES = (0, 50, 500)
 SECTIONS = 20
 MODULES = 50
+QUERY_FILE = ROOT / "graphql" / "queries" / "manifesto.graphql"
+# In-process timings: CPU time of this process by default, which other work on a shared
+# machine barely disturbs (--clock wall for elapsed time). The load run is elapsed time.
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+clock = CLOCKS["cpu"]
 
 
 def setup_django(database_path):
@@ -52,6 +63,9 @@ def setup_django(database_path):
     import django
 
     django.setup()
+    # grapple builds its schema first, from graphene-django's registry as grapple alone fills
+    # it: built after ours, it would take in our types too (and clash on their names).
+    import grapple.schema  # noqa: F401
 
 
 def median_ms(action, runs, before=None):
@@ -59,34 +73,75 @@ def median_ms(action, runs, before=None):
     for _ in range(runs):
         if before:
             before()
-        started = time.perf_counter()
+        started = clock()
         action()
-        timings.append((time.perf_counter() - started) * 1000)
+        timings.append((clock() - started) * 1000)
     return statistics.median(timings)
 
 
-def measure(size, runs, floor_file):
+def sql_count(action):
+    """Queries sent to the database while `action` runs (counted as they go, so that the test
+    client's reset of the query log at each request loses none)."""
     from django.db import connection
+
+    count = 0
+
+    def counter(execute, sql, params, many, context):
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):
+        action()
+    return count
+
+
+def measure(size, runs, floor_file):
+    import hand_built
+    import orjson
+    from bench_grapple import MANIFESTO_QUERY
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from graphql import execute, parse
+    from grapple.schema import schema as grapple_schema
 
     from cms.schema import schema
     from co_design.graphql_api import response_cache
+    from co_design.graphql_api.execution import encode, run
+    from co_design.graphql_api.persisted import find_published_query
+    from co_design.models import ManifestoPage
 
-    query = (ROOT / "graphql" / "queries" / "manifesto.graphql").read_text(encoding="utf-8")
+    query = QUERY_FILE.read_text(encoding="utf-8")
     query_id = hashlib.sha256(query.encode()).hexdigest()
+    document = find_published_query(query_id).document
     client = Client()
 
-    def direct():
-        result = schema.execute(query)
-        assert result.errors is None, result.errors
-        return result
+    def ours():
+        answer = run(schema, None, document=document, trusted=True)
+        assert answer.status == 200, answer.body[:500]
+        return answer.body
 
-    chapters = len(direct().data["manifesto"]["chapters"])
+    data = orjson.loads(ours())["data"]
+    chapters = len(data["manifesto"]["chapters"])
     assert chapters == size, f"expected {size} chapters, found {chapters}"
-    with CaptureQueriesContext(connection) as captured:
-        direct()
-    sql_queries = len(captured)  # now: each request through the client resets the query log
+    assert hand_built.manifesto_data() == data, "the hand-built dict differs from the answer"
+
+    grapple_document = parse(MANIFESTO_QUERY)
+    manifesto_id = ManifestoPage.objects.live().get(locale__language_code="en").pk
+
+    def grapple():
+        result = execute(
+            grapple_schema.graphql_schema,
+            grapple_document,
+            variable_values={"id": manifesto_id},
+        )
+        assert not result.errors, result.errors[:3]
+        return encode({"data": result.data})
+
+    grapple_answer = orjson.loads(grapple())["data"]["page"]
+    assert len(grapple_answer["chapters"]) == size
+    assert sum(len(c["strategy"]["sections"]) for c in grapple_answer["chapters"]) == sum(
+        len(c["strategy"]["sections"]) for c in data["manifesto"]["chapters"]
+    )
 
     def post():
         response = client.post("/graphql/", json.dumps({"query": query}), "application/json")
@@ -112,53 +167,86 @@ def measure(size, runs, floor_file):
         return response
 
     rest_answer = rest()
-    rest_pages = rest_answer.json()["meta"]["total_count"]
-    with CaptureQueriesContext(connection) as captured:
-        rest()
-    rest_queries = len(captured)
-    timings = {
-        "direct": median_ms(direct, runs),
-        "view": median_ms(post, runs, before=response_cache.purge),
+    sql = {
+        "ours": sql_count(ours),
+        "hand_built": sql_count(hand_built.manifesto_answer),
+        "grapple": sql_count(grapple),
+        "rest_v2": sql_count(rest),
     }
-    etag = get()["ETag"]  # from here on, the answer is in the cache
-    timings["rest_v2"] = median_ms(rest, runs)
-    timings["cached"] = median_ms(get, runs)
-    timings["304"] = median_ms(lambda: get(HTTP_IF_NONE_MATCH=etag), runs)
-    timings["floor"] = median_ms(lambda: client.get("/bench/floor/"), runs)
+    uncached = {
+        "ours": median_ms(ours, runs),
+        "hand_built": median_ms(hand_built.manifesto_answer, runs),
+        "grapple": median_ms(grapple, runs),
+        "rest_v2": median_ms(rest, runs),
+    }
+    http = {"view": median_ms(post, runs, before=response_cache.purge)}
+    plain, zipped, squeezed = (
+        get(HTTP_ACCEPT_ENCODING=coding) for coding in ("identity", "gzip", "br")
+    )  # from here on, the answer is in the cache
+    assert json.loads(gzip.decompress(zipped.content)) == plain.json()
+    http["cached"] = median_ms(get, runs)
+    http["cached_gzip"] = median_ms(lambda: get(HTTP_ACCEPT_ENCODING="gzip"), runs)
+    http["304"] = median_ms(lambda: get(HTTP_IF_NONE_MATCH=plain["ETag"]), runs)
+    http["floor"] = median_ms(lambda: client.get("/bench/floor/"), runs)
     return {
         "strategies": size,
         "sections_per_strategy": SECTIONS,
         "chapters": chapters,
-        "sql_queries": sql_queries,
-        "answer_bytes": len(floor_bytes()),
-        "rest_v2": {
-            "pages": rest_pages,
-            "sql_queries": rest_queries,
-            "answer_bytes": len(rest_answer.content),
-        },  # fmt: skip
-        "median_ms": {name: round(value, 3) for name, value in timings.items()},
-        "ratio_to_floor": {
-            name: round(value / timings["floor"], 1) for name, value in timings.items()
+        "sql_queries": sql,
+        "answer_bytes": {
+            "ours": len(plain.content),
+            "ours_gzip": len(zipped.content),
+            "ours_brotli": len(squeezed.content),
+            "grapple": len(grapple()),
+            "rest_v2": len(rest_answer.content),
+        },
+        "rest_v2_pages": rest_answer.json()["meta"]["total_count"],
+        "uncached_median_ms": {name: round(value, 2) for name, value in uncached.items()},
+        "ours_ratio_to": {
+            name: round(uncached["ours"] / value, 2)
+            for name, value in uncached.items()
+            if name != "ours"
+        },
+        "http_median_ms": {name: round(value, 3) for name, value in http.items()},
+        "http_ratio_to_floor": {
+            name: round(value / http["floor"], 2) for name, value in http.items()
         },
     }
 
 
 def table(results):
-    columns = ["direct", "view", "rest_v2", "cached", "304", "floor"]
+    uncached = ["ours", "hand_built", "grapple", "rest_v2"]
     lines = [
-        "Manifesto query: median ms (× floor)",
-        f"{'strategies':>10} {'SQL':>4} {'REST SQL':>8} {'bytes':>8}  "
-        + "  ".join(f"{name:>16}" for name in columns),
-    ]
+        "Manifesto, uncached, in process: median ms (SQL queries); ours as a ratio to each",
+        f"{'strategies':>10}  " + "  ".join(f"{name:>16}" for name in uncached)
+        + f"  {'÷ hand-built':>12} {'÷ grapple':>10} {'÷ REST v2':>10}",
+    ]  # fmt: skip
     for result in results:
         cells = [
-            f"{result['median_ms'][name]:8.2f} ({result['ratio_to_floor'][name]:>5.1f}×)"
-            for name in columns
+            f"{result['uncached_median_ms'][name]:9.2f} ({result['sql_queries'][name]:>4})"
+            for name in uncached
+        ]
+        ratios = result["ours_ratio_to"]
+        lines.append(
+            f"{result['strategies']:>10}  " + "  ".join(f"{cell:>16}" for cell in cells)
+            + f"  {ratios['hand_built']:>12.2f} {ratios['grapple']:>10.2f} "
+            f"{ratios['rest_v2']:>10.2f}"
+        )  # fmt: skip
+    http = ["view", "cached", "cached_gzip", "304", "floor"]
+    lines += [
+        "",
+        "Manifesto over HTTP (test client): median ms (× floor); bytes plain / gzip / brotli",
+        f"{'strategies':>10} {'bytes':>22}  " + "  ".join(f"{name:>16}" for name in http),
+    ]
+    for result in results:
+        size = result["answer_bytes"]
+        sizes = f"{size['ours']}/{size['ours_gzip']}/{size['ours_brotli']}"
+        cells = [
+            f"{result['http_median_ms'][name]:8.2f} ({result['http_ratio_to_floor'][name]:>5.2f}×)"
+            for name in http
         ]
         lines.append(
-            f"{result['strategies']:>10} {result['sql_queries']:>4} "
-            f"{result['rest_v2']['sql_queries']:>8} {result['answer_bytes']:>8}  "
-            + "  ".join(f"{cell:>16}" for cell in cells)
+            f"{result['strategies']:>10} {sizes:>22}  " + "  ".join(f"{c:>16}" for c in cells)
         )
     return "\n".join(lines)
 
@@ -168,14 +256,17 @@ def load_run(url, seconds, concurrency, headers=None):
     import requests
 
     deadline = time.monotonic() + seconds
-    timings, failures = [], []
+    timings, failures, received = [], [], []
 
     def worker():
         http = requests.Session()
         while time.monotonic() < deadline:
             started = time.perf_counter()
-            response = http.get(url, headers=headers, timeout=30)
+            # stream=True: the bytes as sent, not decompressed by requests.
+            response = http.get(url, headers=headers, timeout=30, stream=True)
+            body = response.raw.read()
             timings.append((time.perf_counter() - started) * 1000)
+            received.append(len(body))
             if response.status_code != 200:
                 failures.append(response.status_code)
 
@@ -189,23 +280,27 @@ def load_run(url, seconds, concurrency, headers=None):
     return {
         "requests": len(timings),
         "failures": len(failures),
+        "bytes_per_answer": statistics.median(received),
         "requests_per_s": round(len(timings) / elapsed, 1),
         "p95_ms": round(statistics.quantiles(timings, n=20)[-1], 2),
     }
 
 
-def under_load(folder, seconds, concurrency):
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def under_load(seconds, concurrency):
     """gunicorn (2 workers, loopback) on the database as last seeded: the persisted GET (served
-    from each worker's cache after its first answer) against the floor."""
+    from each worker's cache after its first answer), plain and gzip, against the floor."""
     if seconds <= 0:
         return None
     import requests
 
-    query = (ROOT / "graphql" / "queries" / "manifesto.graphql").read_text(encoding="utf-8")
-    query_id = hashlib.sha256(query.encode()).hexdigest()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    query_id = hashlib.sha256(QUERY_FILE.read_text(encoding="utf-8").encode()).hexdigest()
+    port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "bench")])}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}",
@@ -213,20 +308,28 @@ def under_load(folder, seconds, concurrency):
         cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": "bench_settings"},
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
-    targets = {"persisted_get": f"{base}/graphql/?id={query_id}", "floor": f"{base}/bench/floor/"}
+    persisted = f"{base}/graphql/?id={query_id}"
+    targets = {
+        "persisted_get": (persisted, {"Accept-Encoding": "identity"}),
+        "persisted_get_gzip": (persisted, {"Accept-Encoding": "gzip"}),
+        "floor": (f"{base}/bench/floor/", {"Accept-Encoding": "identity"}),
+    }
     try:
         for _ in range(200):
             try:
-                requests.get(targets["floor"], timeout=5)
+                requests.get(f"{base}/bench/floor/", timeout=5)
                 break
             except requests.RequestException:
                 time.sleep(0.1)
-        for url in targets.values():  # warm both workers
+        for url, headers in targets.values():  # warm both workers
             for _ in range(20):
-                requests.get(url, timeout=30).raise_for_status()
+                requests.get(url, headers=headers, timeout=30).raise_for_status()
         print(f"Load: {seconds} s per target, {concurrency} threads, gunicorn 2 workers…",
               flush=True)  # fmt: skip
-        measured = {name: load_run(url, seconds, concurrency) for name, url in targets.items()}
+        measured = {
+            name: load_run(url, seconds, concurrency, headers)
+            for name, (url, headers) in targets.items()
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -243,14 +346,33 @@ def load_table(load):
     lines = [
         f"Under load (gunicorn, 2 workers, {load['concurrency']} threads, {load['seconds']} s "
         "each, largest content): × floor",
-        f"{'target':>14} {'req/s':>9} {'× floor':>8} {'p95 ms':>8} {'× floor':>8} {'failed':>7}",
+        f"{'target':>19} {'bytes':>8} {'req/s':>9} {'× floor':>8} {'p95 ms':>8} {'× floor':>8} "
+        f"{'failed':>7}",
     ]
     for name, result in load["targets"].items():
         lines.append(
-            f"{name:>14} {result['requests_per_s']:>9.1f} {result['requests_per_s_ratio']:>8.2f} "
-            f"{result['p95_ms']:>8.2f} {result['p95_ratio']:>8.2f} {result['failures']:>7}"
+            f"{name:>19} {result['bytes_per_answer']:>8.0f} {result['requests_per_s']:>9.1f} "
+            f"{result['requests_per_s_ratio']:>8.2f} {result['p95_ms']:>8.2f} "
+            f"{result['p95_ratio']:>8.2f} {result['failures']:>7}"
         )
     return "\n".join(lines)
+
+
+def machine():
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "python": platform.python_version(),
+        "system": platform.platform(terse=True),
+    }
 
 
 def main():
@@ -263,7 +385,32 @@ def main():
         help="seconds of load per target on gunicorn (0: no load run)",
     )
     parser.add_argument("--concurrency", type=int, default=8, help="load generator threads")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES_URL", ""),
+        help="a PostgreSQL server (postgres://user@host:port/any) for the 50 concurrent "
+        "stakeholders; without it that part is not measured",
+    )
+    parser.add_argument(
+        "--clock",
+        choices=sorted(CLOCKS),
+        default="cpu",
+        help="in-process timings as CPU time of the bench process (default) or elapsed time",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="the smallest size, one run, no load, no PostgreSQL part: checks the bench runs",
+    )
     arguments = parser.parse_args()
+    global clock
+    clock = CLOCKS[arguments.clock]
+    sizes, room_sizes = SIZES, ROOM_SIZES
+    if arguments.smoke:
+        sizes, room_sizes = SIZES[:1], ROOM_SIZES[:2]
+        arguments.runs, arguments.load_seconds, arguments.postgres = 1, 0, ""
+
+    from consultation_room import concurrency_table, concurrent_posts, room_render, room_table
 
     with tempfile.TemporaryDirectory(prefix="eccipa-bench-") as folder:
         setup_django(Path(folder) / "bench.sqlite3")
@@ -274,7 +421,7 @@ def main():
         floor_file = Path(folder) / "floor.json"
         os.environ["BENCH_FLOOR_FILE"] = str(floor_file)
         results = []
-        for size in SIZES:
+        for size in sizes:
             print(f"Seeding {size} strategies × {SECTIONS} sections…", flush=True)
             call_command(  # fmt: skip
                 "seed_demo",
@@ -288,26 +435,47 @@ def main():
                 verbosity=0,
             )
             results.append(measure(size, arguments.runs, floor_file))
-        load = under_load(Path(folder), arguments.load_seconds, arguments.concurrency)
+        load = under_load(arguments.load_seconds, arguments.concurrency)
+        print("Consultation room…", flush=True)
+        room = room_render(room_sizes, arguments.runs, median_ms, sql_count)
+        concurrency = None
+        if arguments.postgres:
+            print("50 stakeholders posting at once on PostgreSQL…", flush=True)
+            concurrency = concurrent_posts(arguments.postgres, folder)
 
         report = {
             "benchmark": "graphql_manifesto",
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "smoke": arguments.smoke,
             "runs": arguments.runs,
-            "python": platform.python_version(),
+            "clock": arguments.clock,
+            "machine": machine(),
             "database": settings.DATABASES["default"]["ENGINE"],
             "cache": settings.CACHES["default"]["BACKEND"],
             "results": results,
             "load": load,
+            "room": room,
+            "concurrent_posts": concurrency,
         }
     print()
     print(table(results))
     if load:
         print()
         print(load_table(load))
-    print(f"\nSQLite database, cache {report['cache']}, {arguments.runs} runs per median.")
+    print()
+    print(room_table(room))
+    print()
+    print(concurrency_table(concurrency) if concurrency else
+          "Concurrent posts on PostgreSQL: not measured (give --postgres URL).")  # fmt: skip
+    box = report["machine"]
+    print(
+        f"\nSQLite database, cache {report['cache']}, {arguments.runs} runs per median "
+        f"({arguments.clock} time in process); "
+        f"{box['cpus']} CPUs ({box['cpu_model']}), Python {box['python']}."
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"graphql_manifesto-{report['at'].replace(':', '')}.json"
+    kind = "smoke" if arguments.smoke else "graphql_manifesto"
+    out = RESULTS / f"{kind}-{report['at'].replace(':', '')}.json"
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"Saved {out.relative_to(ROOT)}")
 

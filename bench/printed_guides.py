@@ -127,6 +127,7 @@ def main():
         print(f"Seeding {arguments.strategies} strategies × {arguments.sections} sections…")
         call_command(
             "seed_demo",
+            "--force",
             "--strategies",
             str(arguments.strategies),
             "--sections",

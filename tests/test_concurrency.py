@@ -210,6 +210,16 @@ def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publ
 
     stored = [(text, section) for _, text, section, _ in after["comments"]]
     new = [item for item in stored if item[0].startswith("crowd-")]
+    if os.environ.get("CONCURRENCY_REPORT"):  # make bench reports these figures
+        Path(os.environ["CONCURRENCY_REPORT"]).write_text(json.dumps({
+            "stakeholders": STAKEHOLDERS, "editor_saves": EDITOR_ROUNDS,
+            "posts_sent": len(outcomes), "comments_accepted": len(accepted),
+            "comments_stored": len(new), "statuses": statuses,
+            "posts_per_s": round(len(outcomes) / elapsed, 1),
+            "room_median_ms": round(median(room_times) * 1000),
+            "post_median_ms": round(median(post_times) * 1000),
+            "post_p95_ms": round(quantiles(post_times, n=20)[-1] * 1000),
+        }))  # fmt: skip
     assert sorted(new) == sorted(accepted)  # each exactly once, on its own section
     assert len({key for *_, key in after["comments"]}) == len(after["comments"])
     assert after["wagtail_comments"] == before["wagtail_comments"] + len(accepted)

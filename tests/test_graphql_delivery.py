@@ -97,10 +97,14 @@ def test_every_published_query_has_an_id_computed_from_its_file(client):
 
 
 def test_a_persisted_get_carries_cache_control_and_an_etag(client, settings):
-    settings.ECCIPA_GRAPHQL = {**settings.ECCIPA_GRAPHQL, "CACHE_MAX_AGE": 120}
+    settings.ECCIPA_GRAPHQL = {
+        **settings.ECCIPA_GRAPHQL,
+        "CACHE_MAX_AGE": 120,
+        "SHARED_CACHE_MAX_AGE": 300,
+    }
     response = get_published(client, "manifesto")
     assert response.status_code == 200
-    assert response["Cache-Control"] == "public, max-age=120"
+    assert response["Cache-Control"] == "public, max-age=120, s-maxage=300"
     assert response["ETag"].startswith('"') and len(response["ETag"]) > 20
     assert response.json()["data"]["manifesto"]["title"] == "The ECCIPA Manifesto"
 

@@ -291,8 +291,17 @@ ECCIPA_GRAPHQL = {
         "it": ["it", "en"],
         "es": ["es", "en"],
     },
+    # Seconds a browser or shared cache may keep a persisted-query answer (the ETag revalidates
+    # it); SHARED_CACHE_MAX_AGE for shared caches only (Cache-Control s-maxage: a proxy or CDN).
     "CACHE_MAX_AGE": env_int("GRAPHQL_CACHE_MAX_AGE", 60),
+    "SHARED_CACHE_MAX_AGE": env_int(
+        "GRAPHQL_SHARED_CACHE_MAX_AGE", env_int("GRAPHQL_CACHE_MAX_AGE", 60)
+    ),
+    # How long the server keeps an answer; publishing purges it sooner.
     "CACHE_TIMEOUT": env_int("GRAPHQL_CACHE_TIMEOUT", 60 * 60 * 24),
+    # Bytes of answers each app process also keeps in its own memory
+    # (co_design/graphql_api/local_answers.py); 0 keeps none.
+    "LOCAL_CACHE_BYTES": env_int("GRAPHQL_LOCAL_CACHE_BYTES", 32 * 2**20),
 }
 
 # Cross-site readers of the API: only these origins may read its answers in a browser.

@@ -4,6 +4,7 @@ changed or disappeared, with what that person may do to it."""
 from collections import defaultdict
 from dataclasses import dataclass
 
+from co_design.choices import OrganisationType
 from co_design.consultation.models import (
     CommentAgreement,
     CommentEdit,
@@ -30,11 +31,17 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
     )
     by_section = defaultdict(list)
     removed = []
+    # Work shared by every comment of the room, done once: comments made on the same text of a
+    # section share one difference, and choice labels (lazy) are translated once.
+    shared = RoomWork(
+        differences={},
+        organisation_labels={value: str(label) for value, label in OrganisationType.choices},
+    )
     for stakeholder_comment in StakeholderComment.objects.filter(
         wagtail_comment__page_id=page.pk
     ).for_room():
         shown = shown_in_room(
-            stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged
+            stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged, shared
         )
         if shown.section_removed:
             removed.append(shown)
@@ -43,7 +50,23 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
     return by_section, removed
 
 
-def shown_in_room(stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged):
+@dataclass(frozen=True)
+class RoomWork:
+    differences: dict  # (text commented on, text now) -> difference
+    organisation_labels: dict
+
+    def difference(self, old, new):
+        if (old, new) not in self.differences:
+            self.differences[old, new] = diff_html(old, new)
+        return self.differences[old, new]
+
+    def organisation_label(self, profile):
+        return self.organisation_labels.get(profile.organisation_type if profile else "", "")
+
+
+def shown_in_room(
+    stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged, shared
+):
     section = sections.get(stakeholder_comment.section_id)
     section_changed = section is not None and section.text != stakeholder_comment.section_text
     is_mine = stakeholder_comment.wagtail_comment.user_id == user.pk
@@ -57,7 +80,12 @@ def shown_in_room(stakeholder_comment, sections, user, sees_hidden, may_comment,
         section_removed=section is None,
         section_changed=section_changed,
         difference=(
-            diff_html(stakeholder_comment.section_text, section.text) if section_changed else None
+            shared.difference(stakeholder_comment.section_text, section.text)
+            if section_changed
+            else None
+        ),
+        organisation_label=shared.organisation_labels.get(
+            stakeholder_comment.organisation_type, ""
         ),
         is_mine=is_mine,
         # As services.refuse_unless_changeable decides, with the page's rule asked once.
@@ -83,7 +111,11 @@ def shown_in_room(stakeholder_comment, sections, user, sees_hidden, may_comment,
         agreed_by_me=stakeholder_comment.pk in agreed,
         flagged_by_me=(stakeholder_comment.pk, None) in flagged,
         shown_replies=[
-            ViewObject(reply, flagged_by_me=(stakeholder_comment.pk, reply.pk) in flagged)
+            ViewObject(
+                reply,
+                flagged_by_me=(stakeholder_comment.pk, reply.pk) in flagged,
+                organisation_label=shared.organisation_label(getattr(reply.user, "profile", None)),
+            )
             for reply in replies
         ],
     )

@@ -81,6 +81,9 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
         "reply_form": ReplyForm(),
         "failed_reply": failed_reply,
         "flag_form": FlagForm(),
+        # Read by every comment: translated once.
+        "reply_label": str(ReplyForm.base_fields["text"].label),
+        "flag_label": str(FlagForm.base_fields["reason"].label),
     }
     return TemplateResponse(request, "consultation/room.html", context, status=status)
 

@@ -11,6 +11,7 @@ import graphene
 
 from co_design.graphql_api.enums import FindingKind, Priority
 from co_design.graphql_api.participation import ParticipationRecord, section_participation
+from co_design.graphql_api.plain_fields import reads_only
 from co_design.notifications.links import absolute_url
 
 
@@ -41,11 +42,11 @@ def list_items(raw_list, block_type, page):
 
 
 def text(name, description=None):
-    return graphene.String(
-        required=True,
-        description=description,
-        resolver=lambda block, info: (block.value or {}).get(name) or "",
-    )
+    @reads_only
+    def resolve(block, info):
+        return (block.value or {}).get(name) or ""
+
+    return graphene.String(required=True, description=description, resolver=resolve)
 
 
 def html(name, description="HTML; links are absolute and lead to live pages only."):

@@ -17,3 +17,13 @@ class ApiContext:
         self.url_cache = request if request is not None else self
         self.loaders = Loaders(self.url_cache)
         self.rich_text = RichTextRenderer(self.loaders)
+        # Ids of the pages whose content the answer shows, as the root fields load them.
+        self.pages = set()
+
+    def shown_pages(self):
+        """The pages an answer contains: its own, the pages its rich text links to and the
+        needs reviews of the findings it shows (a shared cache purges the answer by them)."""
+        pages = set(self.pages)
+        pages.update(pk for (_chain, pk), path in self.loaders.page_paths.loaded() if path)
+        pages.update(finding.needs_review_id for finding in self.loaders.findings.loaded_values())
+        return pages

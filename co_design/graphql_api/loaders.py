@@ -43,6 +43,9 @@ class Loader:
             self._wanted = set()
         return self._loaded[key]
 
+    def loaded(self):
+        return self._loaded.items()
+
     def loaded_values(self):
         return [value for value in self._loaded.values() if value is not None]
 

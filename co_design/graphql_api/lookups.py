@@ -49,26 +49,30 @@ def list_pages(pages, chain):
 # What the answer will need, announced to the loaders as pages are loaded (see loaders.py).
 
 
-def raw_strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from raw_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from raw_strings(item)
+def linked_texts(value):
+    """The strings with links in stored JSON (walked without recursion: this runs over every
+    block of the answer)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if "linktype=" in item:
+                yield item
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
 
 
 def announce_rich_text(context, chain, *sources):
     for source in sources:
-        for text in raw_strings(source):
-            if "linktype=" in text:
-                context.rich_text.want(text, chain)
+        for text in linked_texts(source):
+            context.rich_text.want(text, chain)
 
 
 def announce_strategies(context, strategies):
     loaders = context.loaders
+    context.pages.update(strategy.pk for strategy in strategies)
     for strategy in strategies:
         chain = strategy.api_chain
         sections = list(strategy.sections.raw_data)
@@ -83,6 +87,7 @@ def announce_strategies(context, strategies):
 
 
 def announce_modules(context, modules):
+    context.pages.update(module.pk for module in modules)
     for module in modules:
         announce_rich_text(context, module.api_chain, list(module.activities.raw_data))
         context.loaders.module_findings.want([module.pk])
@@ -94,6 +99,7 @@ def announce_modules(context, modules):
 
 
 def announce_reviews(context, reviews):
+    context.pages.update(review.pk for review in reviews)
     for review in reviews:
         announce_rich_text(
             context, review.api_chain, review.summary, list(review.findings.raw_data)
@@ -122,6 +128,7 @@ def manifesto(context, chain):
     if page is None:
         raise not_found(_("manifesto"), _("this locale"))
     page.api_chapters = manifesto_chapters(page, chain)
+    context.pages.add(page.pk)
     announce_rich_text(
         context,
         chain,

@@ -45,7 +45,8 @@ def get_answer(key):
 
 
 def store_answer(key, answer):
-    cache.set(key, answer, timeout=answer_lifetime())
+    """`answer`: a ReadyAnswer, kept as long as its lifetime (answer_lifetime when made)."""
+    cache.set(key, answer, timeout=max(1, round(answer.lifetime())))
 
 
 def answer_lifetime(now=None):

@@ -2,8 +2,11 @@
 
 - POST, application/json only: {"query", "variables", "operationName"} or {"id", …} for a
   published query. One operation per request (a JSON list, a batch, is refused).
-- GET runs published queries only (?id=<sha256>&variables=<json>), with Cache-Control and an
-  ETag; If-None-Match answers 304.
+- GET runs published queries only (?id=<sha256>&variables=<json>), with Cache-Control for
+  browsers and shared caches, a strong ETag, and a Surrogate-Key header naming the pages the
+  answer contains; If-None-Match answers 304.
+- Answers of 200 are cached ready to send (ready_answers.py): gzip or brotli when the client
+  accepts it, with Vary: Accept-Encoding.
 - CSRF: exempt, because nothing here can change anything: the schema has no Mutation type and no
   resolver reads the user or the session. Cross-site readers are what the endpoint is for; which
   origins browsers let read the answers is CORS_ALLOWED_ORIGINS (django-cors-headers).
@@ -16,8 +19,7 @@ import json
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -26,7 +28,7 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
 from graphql import GraphQLError, print_ast
 
-from co_design.graphql_api import response_cache
+from co_design.graphql_api import local_answers, response_cache
 from co_design.graphql_api.errors import ErrorCode
 from co_design.graphql_api.execution import Answer, encode, error_answer, format_error, run
 from co_design.graphql_api.limits import (
@@ -35,6 +37,10 @@ from co_design.graphql_api.limits import (
     parse_query,
 )
 from co_design.graphql_api.persisted import find_published_query
+from co_design.graphql_api.ready_answers import IDENTITY, ReadyAnswer, accepted_coding, make_ready
+
+# Answers differ by the language of their error messages and by their content coding.
+VARY = "Accept-Language, Accept-Encoding"
 
 
 def error_answer_of(error, status=400):
@@ -56,7 +62,7 @@ class PublicGraphQLView(View):
     schema = None
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        response = self.respond(error_answer(405, ErrorCode.METHOD_NOT_ALLOWED))
+        response = self.respond(request, error_answer(405, ErrorCode.METHOD_NOT_ALLOWED))
         response["Allow"] = "GET, POST, OPTIONS"
         return response
 
@@ -70,7 +76,7 @@ class PublicGraphQLView(View):
             variables = self.variables(request.GET.get("variables"))
             operation_name = request.GET.get("operationName") or None
         except RequestError as error:
-            return self.respond(error.answer)
+            return self.respond(request, error.answer)
         answer = self.answer(
             request,
             query_key=published.sha256,
@@ -79,13 +85,19 @@ class PublicGraphQLView(View):
             variables=variables,
             operation_name=operation_name,
         )
-        response = self.respond(answer)
-        if answer.status == 200:
-            response["ETag"] = answer.etag
-            patch_cache_control(
-                response, public=True, max_age=settings.ECCIPA_GRAPHQL["CACHE_MAX_AGE"]
-            )
-            return get_conditional_response(request, etag=answer.etag, response=response)
+        if answer.status != 200:
+            return self.respond(request, answer)
+        if answer.matches(request.headers.get("If-None-Match")):
+            response = HttpResponseNotModified()
+            response["Vary"] = VARY
+            response["ETag"] = answer.etags[self.coding(request, answer)]
+        else:
+            response = self.respond(request, answer)
+        response["Cache-Control"] = (
+            f"public, max-age={settings.ECCIPA_GRAPHQL['CACHE_MAX_AGE']}, "
+            f"s-maxage={settings.ECCIPA_GRAPHQL['SHARED_CACHE_MAX_AGE']}"
+        )
+        response["Surrogate-Key"] = answer.surrogate_keys
         return response
 
     def post(self, request):
@@ -106,11 +118,11 @@ class PublicGraphQLView(View):
             else:
                 raise bad_request(ErrorCode.BAD_REQUEST, reason=_("no query"))
         except RequestError as error:
-            return self.respond(error.answer)
+            return self.respond(request, error.answer)
         answer = self.answer(
             request, variables=variables, operation_name=operation_name, **arguments
         )
-        response = self.respond(answer)
+        response = self.respond(request, answer)
         response["Cache-Control"] = "no-store"
         return response
 
@@ -180,12 +192,16 @@ class PublicGraphQLView(View):
         return self.schema
 
     def answer(self, request, *, query_key, variables, operation_name, **query):
-        """From the cache, or run and cached (error messages are translated: the language is
-        part of the key)."""
+        """From the cache, or run and cached ready to send (error messages are translated: the
+        language is part of the key). A 200 comes back as a ReadyAnswer, other statuses as they
+        ran."""
         generation = response_cache.current_generation()
         key = response_cache.answer_key(
             generation, get_language(), query_key, variables, operation_name
         )
+        answer = local_answers.get(key)
+        if answer is not None:
+            return answer
         answer = response_cache.get_answer(key)
         if answer is None:
             answer = run(
@@ -195,11 +211,28 @@ class PublicGraphQLView(View):
                 operation_name=operation_name,
                 **query,
             )
-            if answer.status == 200:
-                response_cache.store_answer(key, answer)
+            if answer.status != 200:
+                return answer
+            answer = make_ready(answer, lifetime=response_cache.answer_lifetime())
+            response_cache.store_answer(key, answer)
+        local_answers.put(key, answer)
         return answer
 
-    def respond(self, answer):
-        response = HttpResponse(answer.body, status=answer.status, content_type="application/json")
-        patch_vary_headers(response, ["Accept-Language"])
+    def coding(self, request, answer):
+        return accepted_coding(request.headers.get("Accept-Encoding"), answer.bodies)
+
+    def respond(self, request, answer):
+        if isinstance(answer, ReadyAnswer):
+            coding = self.coding(request, answer)
+            response = HttpResponse(
+                answer.bodies[coding], status=answer.status, content_type="application/json"
+            )
+            if coding != IDENTITY:
+                response["Content-Encoding"] = coding
+            response["ETag"] = answer.etags[coding]
+        else:
+            response = HttpResponse(
+                answer.body, status=answer.status, content_type="application/json"
+            )
+        response["Vary"] = VARY
         return response

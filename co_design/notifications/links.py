@@ -5,6 +5,7 @@ settings.WAGTAILADMIN_BASE_URL (BASE_URL), the public address of the site. An ad
 already absolute (a document served from another host) stays as it is.
 """
 
+import functools
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -16,7 +17,13 @@ def absolute_url(path):
     """The public address of `path`, or None when there is no path."""
     if not path:
         return None
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+    return joined_url(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+@functools.lru_cache(maxsize=4096)
+def joined_url(base, path):
+    # A Manifesto answer joins thousands of paths: each one parsed once per process.
+    return urljoin(base, path)
 
 
 def _absolute_reverse(name, args, anchor=""):
