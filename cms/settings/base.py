@@ -217,7 +217,7 @@ WAGTAIL_SITE_NAME = "ECCIPA co-design"
 # (a public body's privacy notice would have to declare it), and the admin works offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Invited editors and partner leads have no password yet: the admin's reset sets their first one.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "co_design.accounts.AdminPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "co_design.accounts.sign_in.AdminPasswordResetForm"
 
 
 def base_url_from(environ):
