@@ -17,11 +17,12 @@ from co_design.activities.pages import (
     PublishedThroughReview,
 )
 from co_design.blocks import RICH_TEXT_FEATURES, StrategySectionBlock
+from co_design.public.languages import ShownInEveryLanguage, children_in_every_language
 from co_design.publishing.models import WebhookPageType
 from co_design.review.panels import ConsultationPanel
 
 
-class StrategyIndexPage(Page):
+class StrategyIndexPage(ShownInEveryLanguage, Page):
     review_workflow = LOCAL_STRATEGY_REVIEW  # for its drafts, which inherit it
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -36,13 +37,13 @@ class StrategyIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["strategies"] = (
-            StrategyDraftPage.objects.child_of(self).live().public().select_related("territory")
+        context["strategies"] = children_in_every_language(
+            self, StrategyDraftPage.objects.live().public().select_related("territory"), request
         )
         return context
 
 
-class StrategyDraftPage(OnePerTerritoryMixin, PublishedThroughReview, Page):
+class StrategyDraftPage(ShownInEveryLanguage, OnePerTerritoryMixin, PublishedThroughReview, Page):
     """A territory's Local Strategy; its sections are what stakeholders comment on."""
 
     commentable_stream = CommentableStream(

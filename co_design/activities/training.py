@@ -17,10 +17,11 @@ from co_design.activities.pages import (
 )
 from co_design.blocks import ACTIVITY_BLOCKS, RESOURCE_BLOCKS, RICH_TEXT_FEATURES
 from co_design.choices import DeliveryFormat
+from co_design.public.languages import ShownInEveryLanguage, children_in_every_language
 from co_design.publishing.models import WebhookPageType
 
 
-class TrainingProgrammePage(PublishedThroughReview, Page):
+class TrainingProgrammePage(ShownInEveryLanguage, PublishedThroughReview, Page):
     """The Training Programme Toolkit that other European cities use to replicate the training."""
 
     review_workflow = LOCAL_STRATEGY_REVIEW  # for its modules, which inherit it
@@ -39,16 +40,15 @@ class TrainingProgrammePage(PublishedThroughReview, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = (
-            TrainingModulePage.objects.child_of(self)
-            .live()
-            .public()
-            .prefetch_related("competences")
+        context["modules"] = children_in_every_language(
+            self,
+            TrainingModulePage.objects.live().public().prefetch_related("competences"),
+            request,
         )
         return context
 
 
-class TrainingModulePage(PublishedThroughReview, Page):
+class TrainingModulePage(ShownInEveryLanguage, PublishedThroughReview, Page):
     commentable_stream = CommentableStream("activities", heading="title", body="description")
     edited_by_its_territory = True
     webhook_page_type = WebhookPageType.TRAINING_MODULE

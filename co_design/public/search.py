@@ -9,10 +9,12 @@ import re
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from co_design.public.languages import address_in, source_locale
 from co_design.text import without_control_characters
 
 RESULTS_PER_PAGE = 10
@@ -27,15 +29,42 @@ def search_words(text):
     return " ".join(WORD.findall(text)[:MAX_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
+def searchable_in_this_language():
+    """The live, public pages of the language of the site being searched, and the source-language
+    pages that have no live translation in it (shown as such in the results)."""
+    source = source_locale()
+    locale = Locale.objects.filter(language_code=get_language()).first() or source
+    pages = Page.objects.live().public()
+    if locale.pk == source.pk:
+        return pages.filter(locale=locale)
+    translated = pages.filter(locale=locale).values_list("translation_key", flat=True)
+    untranslated = pages.filter(locale=source).exclude(translation_key__in=list(translated))
+    return pages.filter(
+        pk__in=list(pages.filter(locale=locale).values_list("pk", flat=True))
+        + list(untranslated.values_list("pk", flat=True))
+    )
+
+
+def shown_in_this_language(page, request):
+    """A source-language result at its address in the language searched, marked as such."""
+    language = get_language()
+    if page.locale.language_code == language or not hasattr(page, "shown_at"):
+        return page
+    url = page.get_url(request)
+    page.shown_at = address_in(url, language) if url else None
+    return page
+
+
 @require_safe
 def search(request):
     raw = request.GET.get("q", "")
     typed = without_control_characters(raw).strip()[:MAX_QUERY_LENGTH]
     query = search_words(typed)
     results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+        searchable_in_this_language().specific().search(query) if query else Page.objects.none()
     )
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = [shown_in_this_language(result, request) for result in page.object_list]
     problem = ""
     if raw.strip() and not query:
         problem = _(
