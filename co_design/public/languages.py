@@ -108,20 +108,22 @@ def children_in_every_language(parent, queryset, request=None):
     """The children of `parent` that `queryset` selects, in the language of `parent`, with the
     source-language child in place (marked by `shown_at`) where it has no live translation; in
     the order of the source. Two queries when `parent` is a translation."""
-    parent_path = parent.get_url_parts(request)
-    parent_path = parent_path[2] if parent_path else None
     if getattr(parent, "shown_at", None) is not None:
         children = list(queryset.child_of(parent))
         for child in children:
-            child.shown_at = f"{parent_path}{child.slug}/"
+            child.shown_at = f"{parent.shown_at}{child.slug}/"
             child.locale = parent.locale
         return children
     translated = list(queryset.child_of(parent))
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return translated  # the source language: nothing to fall back on
     source = source_locale()
     source_parent = (
         None if parent.locale_id == source.pk else parent.get_translation_or_none(source)
     )
-    if source_parent is None or not parent_path:
+    parent_path = parent.get_url_parts(request) if source_parent is not None else None
+    parent_path = parent_path[2] if parent_path else None
+    if not parent_path:
         return translated
     by_key = {child.translation_key: child for child in translated}
     shown = []
