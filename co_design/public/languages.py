@@ -107,7 +107,7 @@ def source_child(parent, slug):
 def children_in_every_language(parent, queryset, request=None):
     """The children of `parent` that `queryset` selects, in the language of `parent`, with the
     source-language child in place (marked by `shown_at`) where it has no live translation; in
-    the order of the source. Two queries when `parent` is a translation."""
+    the order of the source."""
     if getattr(parent, "shown_at", None) is not None:
         children = list(queryset.child_of(parent))
         for child in children:
