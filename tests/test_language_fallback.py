@@ -171,3 +171,20 @@ def test_the_switcher_keeps_the_query_string_on_a_page(client):
     links = switcher(soup_of(client.get(toolkit.url, {"ref": "leaflet"})))
     assert links["en"].endswith("/toolkit/?ref=leaflet")
     assert links["en"].startswith("/en/")
+
+
+def test_an_unpublished_or_private_english_page_is_not_shown_at_another_address(client):
+    from wagtail.models import PageViewRestriction
+
+    unpublished, private = TrainingModulePage.objects.live().filter(locale__language_code="en")[:2]
+    unpublished.unpublish()
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert client.get(f"/de/toolkit/{unpublished.slug}/").status_code == 404
+    response = client.get(address_in(private.url, "de"))
+    assert private.title not in response.content.decode()
+    soup = soup_of(client.get("/de/toolkit/"))
+    titles = [a.text for a in soup.find("main").select("li.card a")]
+    assert unpublished.title not in titles
+    assert private.title not in titles
