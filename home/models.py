@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from co_design.blocks import RICH_TEXT_FEATURES, ActivityLinkBlock
+from co_design.public.languages import ShownInEveryLanguage, children_in_every_language
 
 
-class HomePage(Page):
+class HomePage(ShownInEveryLanguage, Page):
     template = "pages/home_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     activities = StreamField(
@@ -46,9 +47,16 @@ class HomePage(Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public()
-        context["toolkit"] = children.type(TrainingProgrammePage).first()
-        context["strategies"] = children.type(StrategyIndexPage).first()
-        context["manifesto"] = children.type(ManifestoPage).first()
-        context["take_part"] = children.type(TakePartPage).first()
+        # In this language, or in the source language where not yet translated.
+        children = children_in_every_language(
+            self, Page.objects.live().public().specific(), request
+        )
+
+        def first(model):
+            return next((child for child in children if isinstance(child, model)), None)
+
+        context["toolkit"] = first(TrainingProgrammePage)
+        context["strategies"] = first(StrategyIndexPage)
+        context["manifesto"] = first(ManifestoPage)
+        context["take_part"] = first(TakePartPage)
         return context

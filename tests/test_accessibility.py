@@ -71,6 +71,21 @@ def test_public_page_types_pass_the_structural_checks(client, model, language):
     assert problems(response.content, page.locale.language_code) == []
 
 
+@pytest.mark.parametrize("language", ["de", "it", "es"])
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_pages_shown_in_english_under_another_language_pass_the_structural_checks(
+    client, model, language
+):
+    """The English page at the address of the language (a marked fallback where it has no
+    translation): the interface, and html lang, in the visitor's language."""
+    from co_design.public.languages import address_in
+
+    source = model.objects.live().filter(locale__language_code="en").first()
+    response = client.get(address_in(source.url, language))
+    assert response.status_code == 200
+    assert problems(response.content, language) == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(
     "path", ["search/?q=strategy", "search/", "accounts/login/", "accounts/password-reset/"]

@@ -53,15 +53,20 @@ def test_the_switcher_leads_to_the_same_view_in_the_other_language(client):
     assert links["de"].text.strip() == "Deutsch"  # each language named in itself
 
 
-def test_the_switcher_falls_back_to_the_home_page_without_a_translation(client):
+def test_the_switcher_keeps_the_page_without_a_translation(client):
     from co_design.models import TrainingModulePage
+    from co_design.public.languages import address_in
 
     module = TrainingModulePage.objects.live().filter(locale__language_code="en").first()
     links = switcher(client.get(module.url).content)
     for code in ["de", "it", "es"]:
         translated = module.get_translation_or_none(Locale.objects.get(language_code=code))
-        expected = translated.url if translated and translated.live else f"/{code}/"
+        # the translation, or the English page shown at that language's address
+        expected = (
+            translated.url if translated and translated.live else address_in(module.url, code)
+        )
         assert links[code]["href"] == expected
+        assert client.get(expected).status_code == 200
 
 
 def test_room_addresses_carry_the_active_language():

@@ -236,8 +236,9 @@ def base_url_from(environ):
 
 
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
-# The database backend uses PostgreSQL full-text search when DATABASE_URL points at PostgreSQL.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend: PostgreSQL full-text search, stemmed in each page's language, when
+# DATABASE_URL points at PostgreSQL (co_design/public/search_backend.py); SQLite's otherwise.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "co_design.public.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 

@@ -11,11 +11,12 @@ from wagtail.search import index
 from co_design.activities.pages import MANIFESTO_SIGN_OFF, PublishedThroughReview
 from co_design.blocks import RICH_TEXT_FEATURES, TitledTextBlock
 from co_design.printing.pages import PrintablePage
+from co_design.public.languages import ShownInEveryLanguage
 from co_design.publishing.models import WebhookPageType
 from co_design.review.panels import SignOffStatusPanel
 
 
-class ManifestoPage(PrintablePage, PublishedThroughReview, Page):
+class ManifestoPage(PrintablePage, ShownInEveryLanguage, PublishedThroughReview, Page):
     template = "pages/manifesto_page.html"
     review_workflow = MANIFESTO_SIGN_OFF
     webhook_page_type = WebhookPageType.MANIFESTO

@@ -12,9 +12,10 @@ from co_design.activities.pages import OnePerTerritoryMixin
 from co_design.activities.participant_counts import ParticipantCount
 from co_design.blocks import RICH_TEXT_FEATURES, FindingBlock
 from co_design.choices import FindingKind, Priority
+from co_design.public.languages import ShownInEveryLanguage, children_in_every_language
 
 
-class NeedsReviewIndexPage(Page):
+class NeedsReviewIndexPage(ShownInEveryLanguage, Page):
     template = "pages/needs_review_index_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -28,13 +29,13 @@ class NeedsReviewIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["reviews"] = (
-            NeedsReviewPage.objects.child_of(self).live().public().select_related("territory")
+        context["reviews"] = children_in_every_language(
+            self, NeedsReviewPage.objects.live().public().select_related("territory"), request
         )
         return context
 
 
-class NeedsReviewPage(OnePerTerritoryMixin, Page):
+class NeedsReviewPage(ShownInEveryLanguage, OnePerTerritoryMixin, Page):
     template = "pages/needs_review_page.html"
     indexes_findings_on_publish = True
     edited_by_its_territory = True

@@ -11,9 +11,10 @@ from wagtail.search import index
 
 from co_design.activities.participant_counts import ParticipantCount
 from co_design.blocks import RICH_TEXT_FEATURES
+from co_design.public.languages import ShownInEveryLanguage, children_in_every_language
 
 
-class RoundTableIndexPage(Page):
+class RoundTableIndexPage(ShownInEveryLanguage, Page):
     template = "pages/round_table_index_page.html"
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -27,17 +28,15 @@ class RoundTableIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["round_tables"] = (
-            RoundTablePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("date")
-            .prefetch_related("territories")
+        context["round_tables"] = children_in_every_language(
+            self,
+            RoundTablePage.objects.live().public().order_by("date").prefetch_related("territories"),
+            request,
         )
         return context
 
 
-class RoundTablePage(Page):
+class RoundTablePage(ShownInEveryLanguage, Page):
     template = "pages/round_table_page.html"
     date = models.DateField(_("date"))
     theme = models.CharField(_("theme"), max_length=200)

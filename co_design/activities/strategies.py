@@ -18,11 +18,12 @@ from co_design.activities.pages import (
 )
 from co_design.blocks import RICH_TEXT_FEATURES, StrategySectionBlock
 from co_design.printing.pages import PrintablePage
+from co_design.public.languages import ShownInEveryLanguage, children_in_every_language
 from co_design.publishing.models import WebhookPageType
 from co_design.review.panels import ConsultationPanel
 
 
-class StrategyIndexPage(Page):
+class StrategyIndexPage(ShownInEveryLanguage, Page):
     template = "pages/strategy_index_page.html"
     review_workflow = LOCAL_STRATEGY_REVIEW  # for its drafts, which inherit it
 
@@ -38,13 +39,15 @@ class StrategyIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["strategies"] = (
-            StrategyDraftPage.objects.child_of(self).live().public().select_related("territory")
+        context["strategies"] = children_in_every_language(
+            self, StrategyDraftPage.objects.live().public().select_related("territory"), request
         )
         return context
 
 
-class StrategyDraftPage(PrintablePage, OnePerTerritoryMixin, PublishedThroughReview, Page):
+class StrategyDraftPage(
+    PrintablePage, ShownInEveryLanguage, OnePerTerritoryMixin, PublishedThroughReview, Page
+):
     """A territory's Local Strategy; its sections are what stakeholders comment on."""
 
     template = "pages/strategy_draft_page.html"

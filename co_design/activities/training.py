@@ -18,10 +18,11 @@ from co_design.activities.pages import (
 from co_design.blocks import ACTIVITY_BLOCKS, RESOURCE_BLOCKS, RICH_TEXT_FEATURES
 from co_design.choices import DeliveryFormat
 from co_design.printing.pages import PrintablePage
+from co_design.public.languages import ShownInEveryLanguage, children_in_every_language
 from co_design.publishing.models import WebhookPageType
 
 
-class TrainingProgrammePage(PrintablePage, PublishedThroughReview, Page):
+class TrainingProgrammePage(PrintablePage, ShownInEveryLanguage, PublishedThroughReview, Page):
     """The Training Programme Toolkit that other European cities use to replicate the training."""
 
     template = "pages/training_programme_page.html"
@@ -41,16 +42,15 @@ class TrainingProgrammePage(PrintablePage, PublishedThroughReview, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = (
-            TrainingModulePage.objects.child_of(self)
-            .live()
-            .public()
-            .prefetch_related("competences")
+        context["modules"] = children_in_every_language(
+            self,
+            TrainingModulePage.objects.live().public().prefetch_related("competences"),
+            request,
         )
         return context
 
 
-class TrainingModulePage(PrintablePage, PublishedThroughReview, Page):
+class TrainingModulePage(PrintablePage, ShownInEveryLanguage, PublishedThroughReview, Page):
     template = "pages/training_module_page.html"
     commentable_stream = CommentableStream("activities", heading="title", body="description")
     edited_by_its_territory = True

@@ -1,6 +1,9 @@
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
+
+from co_design.public.languages import children_in_every_language
 
 
 def footer_pages(request, site, home):
@@ -32,8 +35,13 @@ def site_navigation(request):
     if site is None:
         return {"site_navigation": [], "home_url": "/", "footer_pages": []}
     home = site.root_page.localized
+    # The same menu in every language: sections not yet translated appear in the source
+    # language, at their address in this language (co_design/public/languages.py).
+    menu = Page.objects.live().in_menu().specific(defer=True)
     return {
-        "site_navigation": home.get_children().live().in_menu(),
+        "site_navigation": SimpleLazyObject(
+            lambda: children_in_every_language(home, menu, request)
+        ),
         "home_url": home.get_url(request) or "/",
         "footer_pages": footer_pages(request, site, home),
     }

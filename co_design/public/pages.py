@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from co_design.access.consultations import page_territory_ids
 from co_design.blocks import RICH_TEXT_FEATURES
+from co_design.public.languages import ShownInEveryLanguage
 from co_design.view_objects import ViewObject
 
 
@@ -34,7 +35,7 @@ def outcome_available(page):
     return bool(page.pk) and page.pk in pages_with_outcome([page.pk])
 
 
-class TakePartPage(Page):
+class TakePartPage(ShownInEveryLanguage, Page):
     """Who may comment on what, until when, and what became of earlier input."""
 
     template = "pages/take_part_page.html"
@@ -106,7 +107,7 @@ class TakePartPage(Page):
         return context
 
 
-class InformationPage(Page):
+class InformationPage(ShownInEveryLanguage, Page):
     """A page of plain information: the accessibility statement, the privacy notice, the legal
     notice, the contact page. Those with a footer role are linked from every page's footer in
     their language."""

@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from co_design.public.languages import address_in, in_active_language, in_language, source_locale
+
 register = template.Library()
 
 
@@ -16,14 +18,17 @@ def findings_of(finding_ids, findings_by_id):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the same page in that language where it exists (a Wagtail page's
-    translation, or the same view under the other prefix), otherwise that language's home page."""
+    """One link per language to the same page with the same query string: a Wagtail page's live
+    translation, or else its source-language version at that language's address (which the
+    fallback routing serves, co_design/public/languages.py); a view of ours under the other
+    prefix."""
     request = context.get("request")
     if request is None:
         return []
     current = translation.get_language()
     page = context.get("page")
     resolved = getattr(request, "resolver_match", None)
+    query = request.META.get("QUERY_STRING", "")
     same_page = {}
     if resolved is not None and resolved.url_name not in (None, "wagtail_serve"):
         # A view of ours (the consultation room shows a page too): the same view.
@@ -32,23 +37,74 @@ def language_links(context):
             if translated != request.path or code == current:
                 same_page[code] = translated
     elif isinstance(page, Page):
-        same_page = _live_translations(page)
+        same_page = _addresses_in_every_language(page, request)
     homes = None
     links = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):
             label = translation.gettext(name)
             url = same_page.get(code)
-            if isinstance(url, Page):
-                url = url.get_url(request)
             if not url:
                 if homes is None:
                     site = Site.find_for_request(request)
                     homes = _live_translations(site.root_page) if site else {}
                 home = homes.get(code)
                 url = home.get_url(request) if home else f"/{code}/"
+            elif query:
+                url = f"{url}?{query}"
         links.append({"code": code, "name": label, "url": url, "current": code == current})
     return links
+
+
+def _addresses_in_every_language(page, request):
+    """{language: address} of a page: its live translation, or else its source-language
+    version under that language's prefix."""
+    translations = _live_translations(page)
+    source = translations.get(source_locale().language_code)
+    source_url = source.get_url(request) if source else None
+    addresses = {}
+    for code, _name in settings.LANGUAGES:
+        translated = translations.get(code)
+        if translated is not None:
+            addresses[code] = translated.get_url(request)
+        elif source_url:
+            addresses[code] = address_in(source_url, code)
+    return addresses
+
+
+@register.simple_tag(takes_context=True)
+def in_this_language(context, page):
+    """The page a link to `page` leads to in the active language: its translation, or its
+    source-language version marked as shown in that language."""
+    return in_active_language(page, context.get("request"))
+
+
+@register.filter(name="in_language")
+def in_language_filter(code):
+    """ "in German" for "de", as a sentence names the language."""
+    return in_language(code)
+
+
+@register.simple_tag
+def language_notice(page):
+    """For a page shown in a language other than its own: the sentence that says so, and the
+    language it is in."""
+    if not getattr(page, "is_shown_in_other_language", False):
+        return None
+    shown_in = page.locale.language_code
+    return {
+        "text": translation.gettext(
+            "This page is not yet available %(in_interface)s; it is shown %(in_source)s."
+        )
+        % {
+            "in_interface": in_language(translation.get_language()),
+            "in_source": in_language(shown_in),
+        },
+        "link_text": translation.gettext("Go to the page %(in_source)s")
+        % {"in_source": in_language(shown_in)},
+        "code": shown_in,
+        "url": address_in(page.shown_at, shown_in),
+    }
 
 
 def _live_translations(page):
