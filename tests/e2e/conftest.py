@@ -99,7 +99,7 @@ def site(tmp_path_factory, request):
         base = f"http://127.0.0.1:{site_port}"
         wait_for(f"{base}/", server)
         wait_for(f"{consumer}/", static)
-        yield {"base": base, "consumer": consumer, **ids}
+        yield {"base": base, "consumer": consumer, "database_url": database_url, **ids}
     finally:
         for process in (server, static):
             process.terminate()

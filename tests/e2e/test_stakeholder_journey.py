@@ -46,22 +46,13 @@ draft.save_revision(user=get_user_model().objects.get(username="editor-it"))
 WEEKDAY = "(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)"
 
 
-def site_database(tmp_path_factory):
-    """The SQLite file of this module's live site (conftest's `site` made the newest e2e folder)."""
-    folders = sorted(
-        tmp_path_factory.getbasetemp().glob("e2e*/e2e.sqlite3"),
-        key=lambda path: int(re.sub(r"\D", "", path.parent.name) or 0),
-    )
-    return folders[-1]
-
-
 @pytest.fixture(scope="module")
-def in_site(site, tmp_path_factory):
+def in_site(site):
     """Run Python in the live site's database, as `manage.py shell` does; returns its output."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": f"sqlite:///{site_database(tmp_path_factory)}",
+        "DATABASE_URL": site["database_url"],
     }
     env.pop("REDIS_URL", None)
 
