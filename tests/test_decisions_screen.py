@@ -33,7 +33,7 @@ def page():
         (association, second, "The desk is badly run."),
     ]:
         post_comment(client_for(author.username), page, section=section, text=text)
-    decided = StakeholderComment.objects.get(comment__text="Mentors, please.")
+    decided = StakeholderComment.objects.get(wagtail_comment__text="Mentors, please.")
     client_for("editor").post(
         f"/admin/consultations/comments/{decided.pk}/decision/",
         {f"c{decided.pk}-decision": Decision.NOTED, f"c{decided.pk}-reason": "Next year."},
