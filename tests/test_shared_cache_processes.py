@@ -37,7 +37,7 @@ Profile.objects.create(user=user, territory=Territory.objects.get(slug="valdoria
                        organisation_type="ngo")
 session = SessionStore()
 session["_auth_user_id"] = str(user.pk)
-session["_auth_user_backend"] = "co_design.accounts.EmailOrUsernameBackend"
+session["_auth_user_backend"] = "co_design.accounts.sign_in.EmailOrUsernameBackend"
 session["_auth_user_hash"] = user.get_session_auth_hash()
 session.create()
 page = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
