@@ -2,8 +2,9 @@
 (20 sections) with 0, 50 and 500 comments, as a ratio to the empty room, and its SQL count.
 
 And, on PostgreSQL only, 50 stakeholders posting at once through a real server while an editor
-saves the same draft and a moderator publishes another page: tests/test_concurrency.py, run by
-pytest against the database given, reporting its figures here (CONCURRENCY_REPORT)."""
+saves the same draft and a moderator publishes another page:
+tests/consultation/test_concurrency.py, run by pytest against the database given, reporting its
+figures here (CONCURRENCY_REPORT)."""
 
 import json
 import os
@@ -131,7 +132,8 @@ def room_table(room):
 
 
 def concurrent_posts(database_url, folder):
-    """tests/test_concurrency.py against `database_url` (PostgreSQL), with its figures."""
+    """tests/consultation/test_concurrency.py against `database_url` (PostgreSQL), with its
+    figures."""
     report = Path(folder) / "concurrency.json"
     env = {
         **os.environ,
@@ -141,12 +143,14 @@ def concurrent_posts(database_url, folder):
     }
     env.pop("BENCH_FLOOR_FILE", None)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/test_concurrency.py", "-q", "-p",
+        [sys.executable, "-m", "pytest", "tests/consultation/test_concurrency.py", "-q", "-p",
          "no:cacheprovider"],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )  # fmt: skip
     if result.returncode != 0 or not report.exists():
-        raise RuntimeError(f"tests/test_concurrency.py failed:\n{result.stdout[-3000:]}")
+        raise RuntimeError(
+            f"tests/consultation/test_concurrency.py failed:\n{result.stdout[-3000:]}"
+        )
     return json.loads(report.read_text(encoding="utf-8"))
 
 

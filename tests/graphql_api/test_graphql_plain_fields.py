@@ -1,0 +1,86 @@
+"""The short path for plain fields gives the answers and errors graphql-core gives."""
+
+import graphene
+import pytest
+from graphql import ExecutionContext
+
+from cms.schema import schema
+from co_design.graphql_api.plain_fields import PlainFieldsExecutionContext, reads_only
+
+from ..support.graphql_support import QUERIES
+
+pytestmark = pytest.mark.django_db
+
+
+def both_ways(graphene_schema, query, **variables):
+    results = [
+        graphene_schema.execute(
+            query, variable_values=variables or None, execution_context_class=kind
+        )
+        for kind in (ExecutionContext, PlainFieldsExecutionContext)
+    ]
+    return [(result.data, [error.formatted for error in result.errors or []]) for result in results]
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in QUERIES.glob("*.graphql")))
+def test_every_published_query_answers_the_same(name):
+    query = (QUERIES / f"{name}.graphql").read_text(encoding="utf-8")
+    variables = {"slug": "valdoria-local-strategy"} if "$slug" in query else {}
+    graphql_core, plain = both_ways(schema, query, **variables)
+    assert plain == graphql_core
+    assert graphql_core[0]  # data, not just errors
+
+
+class Thing:
+    def __init__(self, name, size):
+        self.name = name
+        self.size = size
+
+
+class Query(graphene.ObjectType):
+    things = graphene.List(
+        graphene.NonNull(
+            type(
+                "Thing",
+                (graphene.ObjectType,),
+                {
+                    "name": graphene.String(required=True),
+                    "size": graphene.Int(),
+                    "label": graphene.String(
+                        required=True,
+                        resolver=reads_only(lambda thing, info: thing.name.upper()),
+                    ),
+                },
+            )
+        )
+    )
+
+    def resolve_things(root, info):
+        return [Thing("a", 1), Thing(None, "not a number"), Thing("c", None)]
+
+
+def test_errors_of_plain_fields_are_those_of_graphql_core():
+    small = graphene.Schema(query=Query)
+    graphql_core, plain = both_ways(small, "{ things { size } }")
+    assert plain == graphql_core
+    data, errors = plain
+    assert data == {"things": [{"size": 1}, {"size": None}, {"size": None}]}
+    assert [error["message"] for error in errors] == [
+        "Int cannot represent non-integer value: 'not a number'"
+    ]
+    graphql_core, plain = both_ways(small, "{ things { name } }")
+    assert plain == graphql_core
+    data, errors = plain
+    assert data == {"things": None}
+    assert [error["message"] for error in errors] == [
+        "Cannot return null for non-nullable field Thing.name."
+    ]
+
+
+def test_a_reads_only_resolver_is_read_on_the_short_path_with_the_same_result():
+    small = graphene.Schema(query=Query)
+    graphql_core, plain = both_ways(small, "{ things { size label } }")
+    assert plain == graphql_core
+    # The second thing has no name to upper-case: an error, as before.
+    assert plain[0] == {"things": None}
+    assert "'NoneType' object has no attribute 'upper'" in [e["message"] for e in plain[1]][-1]
