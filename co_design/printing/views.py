@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from . import cache, documents, engine, records
+from .pages import PrintablePage
 
 
 def pdf_response(request, page, kind, build):
@@ -51,6 +52,9 @@ def pdf_response(request, page, kind, build):
 def guide(request, page):
     """`<page url>pdf/`, routed by PrintablePage."""
     return pdf_response(request, page, "guide", lambda: documents.guide_for(page))
+
+
+PrintablePage.guide_view = staticmethod(guide)
 
 
 @require_safe
