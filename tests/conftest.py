@@ -2,8 +2,10 @@ import os
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from co_design.demo.people import DEVELOPMENT_PASSWORD
 
@@ -23,6 +25,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         mock.patch.dict(os.environ, DEMO_PASSWORD=DEVELOPMENT_PASSWORD),
     ):
         call_command("seed_demo", "--force", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request in another language leaves it
+    active in the thread (LocaleMiddleware activates, nothing deactivates), whatever test ran
+    before."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -62,7 +62,7 @@ def can_on_thread(user, action, stakeholder_comment, now=None):
 
 def publishes_only_through_review(page):
     """Whether `page` (a page or a page class) goes live only through the last step of its
-    review workflow: its class declares it (co_design.models.pages.PublishedThroughReview).
+    review workflow: its class declares it (co_design.activities.pages.PublishedThroughReview).
     The step publishes through the workflow's finish action, never through "publish"."""
     model = page if isinstance(page, type) else (page.specific_class or type(page))
     return bool(getattr(model, "publishes_only_through_review", False))

@@ -20,7 +20,7 @@ INVITE = """
 import re
 from django.contrib.auth import get_user_model
 from django.core import mail
-from co_design.invitations import Invitee, invite
+from co_design.invitations.services import Invitee, invite
 from co_design.models import Territory
 mail.outbox = []
 invite(get_user_model().objects.get(username="editor-it"), Invitee(
