@@ -70,3 +70,15 @@ def test_network_snippets_are_listed(admin_client, snippet):
     response = admin_client.get(f"/admin/snippets/co_design/{snippet}/")
     assert response.status_code == 200
     assert shown in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("model", "factory"), [("territory", TerritoryFactory), ("competence", CompetenceFactory)]
+)
+def test_the_network_snippets_can_be_searched(admin_client, model, factory):
+    wanted, other = factory(name="Nordhavn Quayside"), factory(name="Südstadt Mitte")
+    response = admin_client.get(f"/admin/snippets/co_design/{model}/", {"q": "Quayside"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert wanted.name in html
+    assert other.name not in html

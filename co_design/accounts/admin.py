@@ -13,6 +13,8 @@ class TerritoryViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "country", "default_language"]
     search_fields = ["name"]
+    # Not in the search index: the admin searches the table itself (the index has no `name`).
+    search_backend_name = None
 
 
 class CompetenceViewSet(SnippetViewSet):
@@ -20,6 +22,8 @@ class CompetenceViewSet(SnippetViewSet):
     icon = "pick"
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    # Not in the search index: the admin searches the table itself (the index has no `name`).
+    search_backend_name = None
 
 
 class ProfileViewSet(SnippetViewSet):
