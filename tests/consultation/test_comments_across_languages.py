@@ -1,5 +1,7 @@
 """Comments across languages: the room of a translation is its source's room."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -164,3 +166,17 @@ def test_the_editors_decisions_screen_of_the_source_shows_the_comment_language(s
     assert f'<p class="eccipa-text" lang="it">{TEXT}</p>' in content
     section = re.search(r"<section[^>]*>(?:(?!</section>).)*" + re.escape(TEXT), content, re.S)
     assert "· 0 agree · Written in Italian</p>" in section.group(0)
+
+
+def test_the_exports_of_the_source_give_each_comment_its_language(source):
+    comment_from_italian_room(source)
+
+    response = client_for("editor-it").get(f"/admin/consultations/{source.pk}/comments.csv")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    language = header.index("Language")
+    by_text = {row[header.index("Text")]: row for row in body}
+    assert by_text[TEXT][language] == "Italian"
+    assert {row[language] for row in body if row[0] == "comment"} == {"English", "Italian"}
+    assert {row[language] for row in body if row[0] == "reply"} == {""}
