@@ -37,6 +37,7 @@ def headers():
         _("Organisation type"),
         _("Quoted passage"),
         _("Text"),
+        _("Language"),
         _("Agreements"),
         _("Flags"),
         _("Hidden"),
@@ -79,6 +80,8 @@ def rows(page):
             stakeholder_comment.get_organisation_type_display(),
             stakeholder_comment.quote,
             comment.text,
+            # The language of the room it was written in (replies record none).
+            stakeholder_comment.get_language_display(),
             stakeholder_comment.agreement_count,
             sum(1 for flag in stakeholder_comment.flags.all() if flag.reply_id is None),
             stakeholder_comment.hidden_reason if stakeholder_comment.is_hidden else "",
@@ -103,6 +106,7 @@ def rows(page):
                 profile.get_organisation_type_display() if profile else "",
                 "",
                 reply.text,
+                "",
                 "",
                 sum(1 for flag in stakeholder_comment.flags.all() if flag.reply_id == reply.pk),
                 reply.hidden_reason if reply.hidden_at else "",
@@ -143,7 +147,7 @@ WIDTHS = {"narrow": 10, "medium": 18, "wide": 28, "text": 60}
 # Column widths (in characters), in the order of headers().
 COLUMN_WIDTHS = [
     "narrow", "narrow", "narrow", "wide", "narrow", "narrow", "medium", "medium", "wide",
-    "medium", "wide", "text", "narrow", "narrow", "wide", "medium", "text", "wide",
+    "medium", "wide", "text", "narrow", "narrow", "narrow", "wide", "medium", "text", "wide",
 ]  # fmt: skip
 
 

@@ -4,6 +4,10 @@ changed or disappeared, with what that person may do to it."""
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from co_design.choices import OrganisationType
 from co_design.consultation.models import (
     CommentAgreement,
@@ -36,6 +40,7 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
     shared = RoomWork(
         differences={},
         organisation_labels={value: str(label) for value, label in OrganisationType.choices},
+        language_labels=written_in_labels(),
     )
     for stakeholder_comment in StakeholderComment.objects.filter(
         wagtail_comment__page_id=page.pk
@@ -50,10 +55,22 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
     return by_section, removed
 
 
+def written_in_labels():
+    """ "Written in …" for each language other than the one the room is read in: a comment in
+    the reader's own language needs no label (its text still carries its `lang`)."""
+    reading_in = translation.get_language()
+    return {
+        code: _("Written in %(language)s") % {"language": str(name)}
+        for code, name in settings.LANGUAGES
+        if code != reading_in
+    }
+
+
 @dataclass(frozen=True)
 class RoomWork:
     differences: dict  # (text commented on, text now) -> difference
     organisation_labels: dict
+    language_labels: dict  # language code -> "Written in …", for languages other than the room's
 
     def difference(self, old, new):
         if (old, new) not in self.differences:
@@ -87,6 +104,7 @@ def shown_in_room(
         organisation_label=shared.organisation_labels.get(
             stakeholder_comment.organisation_type, ""
         ),
+        written_in=shared.language_labels.get(stakeholder_comment.language, ""),
         is_mine=is_mine,
         # As services.refuse_unless_changeable decides, with the page's rule asked once.
         can_change=(

@@ -16,6 +16,7 @@ from co_design.access import lookups, rules
 from co_design.access.verdicts import Refused
 from co_design.consultation import services as comments
 from co_design.consultation.forms import CommentForm, EditCommentForm, FlagForm, ReplyForm
+from co_design.consultation.languages import consulted_page, shown_sections
 from co_design.consultation.models import (
     StakeholderComment,
 )
@@ -24,15 +25,18 @@ from co_design.consultation.sections import expanded_bodies, sections_of
 
 
 def consultation_page(request, page_id):
-    """The page and its latest consultation, if the person may read the draft."""
-    page = get_object_or_404(Page, pk=page_id).specific
+    """The page the person reads (a translation, or the page consulted), the page consulted and
+    its latest consultation, if the person may read the draft. A translation's room is its
+    source's (consultation.languages): the same window, rules, comments and decisions."""
+    reading = get_object_or_404(Page, pk=page_id).specific
+    page = consulted_page(reading)
     consultation = lookups.latest_consultation(page)
     if consultation is None:
         raise Http404(_("This page has not been put to consultation."))
     verdict = rules.can(request.user, "view_draft", page)
     if not verdict:
         raise PermissionDenied(verdict.reason)
-    return page, consultation
+    return reading, page, consultation
 
 
 def signed_in(view):
@@ -44,19 +48,23 @@ def signed_in(view):
     return wrapper
 
 
-def render_room(request, page, consultation, status=200, comment_form=None, failed_reply=None):
+def render_room(
+    request, reading, page, consultation, status=200, comment_form=None, failed_reply=None
+):
     revision, draft = comments.draft_under_consultation(page)
     sections = sections_of(draft)
+    shown, shown_draft = shown_sections(reading, page, sections, draft)
     user = request.user
     sees_hidden = bool(rules.can(user, "see_hidden", page))
     comment_verdict = rules.can(user, "comment", page)
     by_section, removed = room_comments(
         page, sections, user, sees_hidden, may_comment=bool(comment_verdict)
     )
-    bodies = expanded_bodies(list(sections.values()))
+    bodies = expanded_bodies(list(shown.values()))
     context = {
         "page": page,
-        "draft": draft,
+        "room_page": reading,
+        "draft": shown_draft,
         "revision": revision,
         "consultation": consultation,
         "is_open": consultation.is_open(),
@@ -66,7 +74,7 @@ def render_room(request, page, consultation, status=200, comment_form=None, fail
         "sees_hidden": sees_hidden,
         "sections": [
             {
-                "section": section,
+                "section": shown[section.id],
                 "body": bodies[section.id],
                 "comments": by_section.get(section.id, []),
                 "change_since_mine": change_since_mine(section, by_section.get(section.id, [])),
@@ -99,20 +107,20 @@ def read_only(request):
 def room(request, page_id):
     if refusal := read_only(request):
         return refusal
-    page, consultation = consultation_page(request, page_id)
-    return render_room(request, page, consultation)
+    reading, page, consultation = consultation_page(request, page_id)
+    return render_room(request, reading, page, consultation)
 
 
 @require_POST
 @signed_in
 def post_comment(request, page_id):
-    page, consultation = consultation_page(request, page_id)
+    reading, page, consultation = consultation_page(request, page_id)
     _revision, draft = comments.draft_under_consultation(page)
     form = CommentForm(request.POST, sections=sections_of(draft))
     if not form.is_valid():
         if "section" in form.errors:
             messages.error(request, form.errors["section"][0])
-        return render_room(request, page, consultation, status=400, comment_form=form)
+        return render_room(request, reading, page, consultation, status=400, comment_form=form)
     try:
         stakeholder_comment, created = comments.post_comment(
             request.user,
@@ -125,13 +133,15 @@ def post_comment(request, page_id):
         )
     except Refused as refusal:
         messages.error(request, refusal.message)
-        return render_room(request, page, consultation, status=refusal.status, comment_form=form)
+        return render_room(
+            request, reading, page, consultation, status=refusal.status, comment_form=form
+        )
     if created:
         messages.success(request, _("Thank you: your comment was published in the room."))
     else:
         messages.info(request, _("Your comment had already arrived; it was not posted twice."))
     return redirect(
-        reverse("consultation_room", args=[page.pk])
+        reverse("consultation_room", args=[reading.pk])
         + f"#comment-{stakeholder_comment.wagtail_comment_id}"
     )
 
@@ -149,16 +159,17 @@ def comment_of(page, comment_id):
 
 
 def act_on_comment(request, page_id, comment_id, action, anchor=None):
-    """Run `action(page, consultation, record)`; refusals come back to the room as messages."""
-    page, consultation = consultation_page(request, page_id)
-    stakeholder_comment = comment_of(page, comment_id)
+    """Run `action(room, record)`, `room` being (page read, page consulted, consultation);
+    refusals come back to the room as messages."""
+    room = consultation_page(request, page_id)
+    stakeholder_comment = comment_of(room[1], comment_id)
     try:
-        response = action(page, consultation, stakeholder_comment)
+        response = action(room, stakeholder_comment)
     except Refused as refusal:
         messages.error(request, refusal.message)
-        return render_room(request, page, consultation, status=refusal.status)
+        return render_room(request, *room, status=refusal.status)
     return response or redirect(
-        reverse("consultation_room", args=[page.pk])
+        reverse("consultation_room", args=[room[0].pk])
         + f"#{anchor or f'comment-{stakeholder_comment.wagtail_comment_id}'}"
     )
 
@@ -166,13 +177,11 @@ def act_on_comment(request, page_id, comment_id, action, anchor=None):
 @require_POST
 @signed_in
 def post_reply(request, page_id, comment_id):
-    def reply(page, consultation, stakeholder_comment):
+    def reply(room, stakeholder_comment):
         form = ReplyForm(request.POST)
         if not form.is_valid():
             messages.error(request, form.errors["text"][0])
-            return render_room(
-                request, page, consultation, status=400, failed_reply=stakeholder_comment.pk
-            )
+            return render_room(request, *room, status=400, failed_reply=stakeholder_comment.pk)
         comments.post_reply(request.user, stakeholder_comment, form.cleaned_data["text"])
         messages.success(request, _("Your reply was published."))
 
@@ -182,7 +191,7 @@ def post_reply(request, page_id, comment_id):
 @require_POST
 @signed_in
 def agree(request, page_id, comment_id):
-    def toggle(page, consultation, stakeholder_comment):
+    def toggle(room, stakeholder_comment):
         if comments.toggle_agreement(request.user, stakeholder_comment):
             messages.success(request, _("You agree with this comment."))
         else:
@@ -194,11 +203,11 @@ def agree(request, page_id, comment_id):
 @require_POST
 @signed_in
 def flag(request, page_id, comment_id):
-    def report(page, consultation, stakeholder_comment):
+    def report(room, stakeholder_comment):
         form = FlagForm(request.POST)
         if not form.is_valid():
             messages.error(request, form.errors["reason"][0])
-            return render_room(request, page, consultation, status=400)
+            return render_room(request, *room, status=400)
         comments.flag(request.user, stakeholder_comment, form.cleaned_data["reason"])
         messages.success(request, _("Thank you: a moderator will look at this comment."))
 
@@ -208,14 +217,14 @@ def flag(request, page_id, comment_id):
 @require_POST
 @signed_in
 def flag_reply(request, page_id, comment_id, reply_id):
-    def report(page, consultation, stakeholder_comment):
+    def report(room, stakeholder_comment):
         reply = get_object_or_404(
             CommentReply, pk=reply_id, comment_id=stakeholder_comment.wagtail_comment_id
         )
         form = FlagForm(request.POST)
         if not form.is_valid():
             messages.error(request, form.errors["reason"][0])
-            return render_room(request, page, consultation, status=400)
+            return render_room(request, *room, status=400)
         comments.flag(request.user, stakeholder_comment, form.cleaned_data["reason"], reply=reply)
         messages.success(request, _("Thank you: a moderator will look at this reply."))
 
@@ -225,11 +234,11 @@ def flag_reply(request, page_id, comment_id, reply_id):
 @require_POST
 @signed_in
 def edit_comment(request, page_id, comment_id):
-    def edit(page, consultation, stakeholder_comment):
+    def edit(room, stakeholder_comment):
         form = EditCommentForm(request.POST)
         if not form.is_valid():
             messages.error(request, form.errors["text"][0])
-            return render_room(request, page, consultation, status=400)
+            return render_room(request, *room, status=400)
         if comments.edit_comment(request.user, stakeholder_comment, form.cleaned_data["text"]):
             messages.success(request, _("Your comment was changed; its earlier text is kept."))
         else:
@@ -241,7 +250,7 @@ def edit_comment(request, page_id, comment_id):
 @require_POST
 @signed_in
 def withdraw_comment(request, page_id, comment_id):
-    def withdraw(page, consultation, stakeholder_comment):
+    def withdraw(room, stakeholder_comment):
         comments.withdraw_comment(request.user, stakeholder_comment)
         messages.success(
             request,

@@ -1,0 +1,39 @@
+"""Comments across languages: the room of a translation is its source's room.
+
+A translation (copy_for_translation) keeps its source's block ids, so a comment written in the
+Italian room anchors to the same section of the English source: it is stored on the source page,
+with the source's contentpath, under the source's consultation and rules; the editors see it in
+the source page's comment sidebar, and every language's room shows it with its language marked."""
+
+from wagtail.models import Locale
+
+from co_design.access import lookups
+from co_design.consultation.sections import sections_of
+
+
+def consulted_page(page):
+    """The page whose consultation the room of `page` holds: for a translation, its source (the
+    page of the same translation key in the default locale) when the source was put to
+    consultation; otherwise `page` itself."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    source = page.get_translation_or_none(default)
+    if source is None:
+        return page
+    source = source.specific
+    return source if lookups.latest_consultation(source) is not None else page
+
+
+def shown_sections(reading, page, sections, draft):
+    """What the room of `reading` shows for each section of `page`'s draft (`sections`, in
+    order): the translation's own section where it has one with the same block id, else the
+    source's. Returns ({block id: section shown}, the draft whose title and summary are shown)."""
+    if reading.pk == page.pk:
+        return sections, draft
+    translated_draft = reading.get_latest_revision_as_object()
+    translated = sections_of(translated_draft)
+    return (
+        {block_id: translated.get(block_id, section) for block_id, section in sections.items()},
+        translated_draft,
+    )

@@ -1,0 +1,92 @@
+"""An Italian stakeholder comments on the Italian text of the Valdoria strategy, in Chromium,
+against a live server with the demo content; the editor finds the comment on the English source:
+in its comment sidebar, on the right section, and on the decisions screen, marked as Italian; the
+English room shows it as *Written in Italian*.
+
+Each screen is shot at 1280 and 390 px and checked by axe-core (tests/e2e/artifacts/)."""
+
+import json
+import os
+import subprocess
+import sys
+
+from .support import ARTIFACTS, ROOT, Person
+
+ITALIAN = """
+import json
+from co_design.models import StrategyDraftPage
+source = StrategyDraftPage.objects.get(slug="valdoria-local-strategy", locale__language_code="en")
+italian = source.get_translation(source.locale.__class__.objects.get(language_code="it"))
+print(json.dumps({"italian": italian.pk, "italian_title": italian.title}))
+"""
+TEXT = "Serve un orario di apertura anche il sabato per chi lavora."
+
+
+def in_site(site, script):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": site["database_url"],
+    }
+    env.pop("REDIS_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v0", "-c", script],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_an_italian_comment_on_the_italian_text_reaches_the_editor_on_the_source(site, browser):
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    shots = []
+    source = site["valdoria"]
+    italian = in_site(site, ITALIAN)
+
+    # 1. Marco reads the Italian translation's room, in Italian, and comments on a section.
+    marco = Person(browser, site, "stakeholder-school-it", shots)
+    page = marco.page
+    marco.sign_in(f"/it/accounts/login/?next=/it/consultations/{italian['italian']}/")
+    assert page.url.endswith(f"/it/consultations/{italian['italian']}/"), page.url
+    expect(page.locator("html")).to_have_attribute("lang", "it")
+    expect(page.locator("h1")).to_have_text(italian["italian_title"])
+    expect(page.locator(".notice--open")).to_be_visible()  # the source's consultation is open
+    first = page.locator("section.room-section[data-section]").nth(0)
+    first.get_by_role("button", name="Commenta questa sezione").click()
+    first.locator("form.comment-form textarea[name=text]").fill(TEXT)
+    first.locator("form.comment-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert f"/it/consultations/{italian['italian']}/" in page.url, page.url
+    mine = page.locator("li.comment", has_text=TEXT)
+    expect(mine).to_be_focused()
+    expect(mine.locator(".comment__text")).to_have_attribute("lang", "it")
+    expect(mine.locator(".tag--language")).to_have_count(0)  # Italian, as the room
+    marco.screens("xlang-room-it")
+    section_id = first.get_attribute("data-section")
+    marco.close()
+
+    # 2. Elena, the editor, finds it on the English source.
+    elena = Person(browser, site, "editor-it", shots)
+    page = elena.page
+    elena.sign_in()
+    page.goto(f"/en/consultations/{source}/")
+    english = page.locator(f"#section-{section_id} li.comment", has_text=TEXT)
+    expect(english.locator(".comment__text")).to_have_attribute("lang", "it")
+    expect(english.locator(".tag--language")).to_have_text("Written in Italian")
+    elena.screens("xlang-room-en")
+
+    page.goto(f"/admin/pages/{source}/edit/")
+    page.locator("button[data-side-panel-toggle=comments]").click()
+    in_sidebar = page.get_by_text(TEXT)
+    expect(in_sidebar).to_be_visible()
+    in_sidebar.scroll_into_view_if_needed()
+    elena.shot("xlang-editor-sidebar")
+
+    page.goto(f"/admin/consultations/{source}/comments/")
+    decision = page.locator("section.eccipa-decision", has_text=TEXT)
+    expect(decision.locator(".eccipa-text")).to_have_attribute("lang", "it")
+    expect(decision.locator("p.help").first).to_contain_text("Written in Italian")
+    elena.screens("xlang-decisions")
+    elena.close()
