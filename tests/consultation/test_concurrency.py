@@ -14,10 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from statistics import median, quantiles
 
-import psycopg
 import pytest
 import requests
 from django.conf import settings
+
+from ..support.databases import own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 STAKEHOLDERS = 50
@@ -76,20 +77,10 @@ print(json.dumps({
 
 
 @pytest.fixture
-def database():
+def database(tmp_path):
     """A database of its own, so the server's committed writes never meet the test database."""
-    base = settings.DATABASES["default"]
-    name = f"eccipa_concurrency_{os.getpid()}"
-    dsn = dict(
-        host=base["HOST"], port=base["PORT"] or 5432, user=base["USER"], password=base["PASSWORD"]
-    )
-    with psycopg.connect(dbname="postgres", autocommit=True, **dsn) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    password = f":{base['PASSWORD']}" if base["PASSWORD"] else ""
-    yield f"postgres://{base['USER']}{password}@{dsn['host']}:{dsn['port']}/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, **dsn) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database("eccipa_concurrency", tmp_path) as url:
+        yield url
 
 
 def free_port():

@@ -5,11 +5,12 @@ import json
 import os
 import subprocess
 import sys
+from contextlib import ExitStack
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from ..support.databases import own_database
 from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PASSWORD, ROOT, free_port, wait_for
 
 # The ids and addresses of the demo pages that the journeys open.
@@ -29,38 +30,18 @@ print(json.dumps({
 """
 
 
-def live_database(folder, name):
-    """A database of the live site's own, of the kind the suite runs on: a fresh PostgreSQL
-    database on the suite's server when DATABASE_URL names one (dropped afterwards), else SQLite.
-    Returns its URL and what drops it."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{folder}/e2e.sqlite3", lambda: None
-    import psycopg
-
-    database = f"e2e_{name}_{os.getpid()}"
-
-    def execute(statement):
-        # From the server's maintenance database: the suite's own need not exist yet.
-        maintenance = urlsplit(url)._replace(path="/postgres").geturl()
-        with psycopg.connect(maintenance, autocommit=True) as connection:
-            connection.execute(statement)
-
-    execute(f'DROP DATABASE IF EXISTS "{database}"')
-    execute(f'CREATE DATABASE "{database}"')
-    return (
-        urlsplit(url)._replace(path=f"/{database}").geturl(),
-        lambda: execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'),
-    )
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, request):
     """The demo site on a database of its own, served on loopback, and the example consumer
     page served from a second loopback origin that the site allows by CORS."""
     folder = tmp_path_factory.mktemp("e2e")
-    database_url, drop_database = live_database(folder, request.module.__name__.split(".")[-1])
-    request.addfinalizer(drop_database)  # after the server below has stopped
+    # A database of the live site's own (PostgreSQL in the PostgreSQL pass), dropped once the
+    # server below has stopped.
+    databases = ExitStack()
+    request.addfinalizer(databases.close)
+    database_url = databases.enter_context(
+        own_database(f"e2e_{request.module.__name__.split('.')[-1]}", folder)
+    )
     consumer_port, site_port = free_port(), free_port()
     consumer = f"http://127.0.0.1:{consumer_port}"
     env = {

@@ -13,10 +13,11 @@ import time
 import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
 import requests
 from django.conf import settings
+
+from ..support.databases import own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,21 +54,8 @@ VALDORIA = (
 @pytest.fixture
 def database(tmp_path):
     """A database of the servers' own: SQLite in a file, or a new PostgreSQL database."""
-    base = settings.DATABASES["default"]
-    if base["ENGINE"] != "django.db.backends.postgresql":
-        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
-        return
-    name = f"eccipa_shared_cache_{os.getpid()}"
-    dsn = dict(
-        host=base["HOST"], port=base["PORT"] or 5432, user=base["USER"], password=base["PASSWORD"]
-    )
-    with psycopg.connect(dbname="postgres", autocommit=True, **dsn) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    password = f":{base['PASSWORD']}" if base["PASSWORD"] else ""
-    yield f"postgres://{base['USER']}{password}@{dsn['host']}:{dsn['port']}/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, **dsn) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database("eccipa_shared_cache", tmp_path) as url:
+        yield url
 
 
 def free_port():
