@@ -49,9 +49,11 @@ $(VENV)/.bench-deps: $(VENV)/.run-deps bench/requirements.txt
 bench: $(VENV)/.bench-deps locale/.compiled
 	$(BIN)/python bench/graphql_manifesto.py $(BENCH_ARGS)
 
-# The same at the smallest size, one run, no load: proves the bench still runs (CI).
+# The same at the smallest size, one run, no load, and the printed guides once: proves the
+# benches still run (CI).
 bench-smoke: $(VENV)/.bench-deps locale/.compiled
 	$(BIN)/python bench/graphql_manifesto.py --smoke
+	$(BIN)/python bench/printed_guides.py --runs 1 --strategies 1 --sections 2
 
 # After changing interface strings: refresh the catalogues, translate the new entries, commit the .po files.
 messages: $(VENV)/.run-deps
