@@ -5,7 +5,6 @@ once, on its section, and no revision is lost. PostgreSQL only: SQLite serialise
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import pytest
 import requests
 from django.conf import settings
 
-from ..support.databases import own_database
+from ..support.servers import free_port, own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 STAKEHOLDERS = 50
@@ -81,12 +80,6 @@ def database(tmp_path):
     """A database of its own, so the server's committed writes never meet the test database."""
     with own_database("eccipa_concurrency", tmp_path) as url:
         yield url
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_fifty_stakeholders_comment_while_an_editor_revises_and_a_moderator_publishes(database):

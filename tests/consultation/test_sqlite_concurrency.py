@@ -17,7 +17,8 @@ import pytest
 import requests
 from django.conf import settings
 
-from .test_concurrency import ROOT, SETUP, free_port
+from ..support.servers import free_port
+from .test_concurrency import ROOT, SETUP
 
 STAKEHOLDERS = 10
 TEXT = "The same words, sent by ten people at once."

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ..support.databases import own_database
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PASSWORD, ROOT, free_port, wait_for
+from ..support.servers import free_port, own_database
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PASSWORD, ROOT, wait_for
 
 # The ids and addresses of the demo pages that the journeys open.
 IDS = """

@@ -1,7 +1,6 @@
 """What the browser journeys share: the person in a browser, and the checks on every screen."""
 
 import re
-import socket
 import time
 from pathlib import Path
 
@@ -18,12 +17,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "eccipa-demo"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(url, process):

@@ -6,7 +6,6 @@ worker or a management command would). The persisted GET is fit for a shared cac
 import hashlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ import pytest
 import requests
 from django.conf import settings
 
-from ..support.databases import own_database
+from ..support.servers import free_port, own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,12 +55,6 @@ def database(tmp_path):
     """A database of the servers' own: SQLite in a file, or a new PostgreSQL database."""
     with own_database("eccipa_shared_cache", tmp_path) as url:
         yield url
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_two_app_processes_share_answers_and_the_purge_on_publish(database):

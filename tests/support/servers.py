@@ -1,11 +1,19 @@
-"""A database of its own for servers a test starts in other processes, of the kind the suite runs
-on: a fresh PostgreSQL database on the suite's server (dropped afterwards), or a SQLite file. Their
-committed writes never meet the test database, which each test rolls back."""
+"""What a test needs to start servers in other processes: a free loopback port, and a database of
+their own, of the kind the suite runs on: a fresh PostgreSQL database on the suite's server (dropped
+afterwards), or a SQLite file. Their committed writes never meet the test database, which each test
+rolls back."""
 
 import os
+import socket
 from contextlib import contextmanager
 
 from django.conf import settings
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @contextmanager
