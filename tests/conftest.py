@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from co_design.demo.people import DEVELOPMENT_PASSWORD
@@ -16,15 +17,21 @@ def compiled_translations():
     call_command("compile_translations", verbosity=0)
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the demo site, built once per test database (DEBUG is off in
-    tests: --force, with the development password, as on a staging site)."""
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site, for the modules that test the demo itself or read it whole (the GraphQL
+    contract, the journeys' pages): built once per module inside a transaction that is rolled
+    back after the module's last test, so other modules never see it. Every other test builds
+    what it needs with tests/support/factories.py. DEBUG is off in tests: --force, with the
+    development password, as on a staging site."""
     with (
         django_db_blocker.unblock(),
         mock.patch.dict(os.environ, DEMO_PASSWORD=DEVELOPMENT_PASSWORD),
+        transaction.atomic(),
     ):
         call_command("seed_demo", "--force", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

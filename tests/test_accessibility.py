@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from .support.page_types import PAGE_TYPES
 from .support.review_helpers import client_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 LANGUAGES = ["en", "de", "it", "es"]
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}

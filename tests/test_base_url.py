@@ -86,6 +86,7 @@ def test_seed_demo_prints_links_with_the_port(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_site")
 def test_api_urls_use_the_port(client):
     query = '{ strategy(slug: "rheinfeld-local-strategy") { url } }'
     with override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8102"):

@@ -21,7 +21,7 @@ from co_design.models import StrategyDraftPage
 
 from ..support.review_helpers import client_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 SITE_HISTORY = "/admin/reports/site-history/"
 UNCONSENTED = ["Giulia Conti", "Marco Greco", "Giulia", "Conti", "Marco", "Greco"]

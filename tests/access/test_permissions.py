@@ -12,7 +12,7 @@ from co_design.models import Consultation, StrategyDraftPage
 
 from ..support.review_helpers import client_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 # The page: Valdoria's strategy, whose consultation the demo content keeps open.
 PEOPLE = {

@@ -11,7 +11,7 @@ from co_design.demo.people import DEVELOPMENT_PASSWORD
 
 from ..support.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def sign_in(client, username, password=DEVELOPMENT_PASSWORD, **extra):

@@ -8,7 +8,7 @@ from django.test import Client
 
 from co_design.demo.people import DEVELOPMENT_PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 SITE_LOGIN = "/en/accounts/login/"
 ADMIN_LOGIN = "/admin/login/"

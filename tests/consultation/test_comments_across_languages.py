@@ -19,7 +19,7 @@ from ..support.room_helpers import (
     valdoria,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 TEXT = "Manca il calendario scolastico: le famiglie arrivano a metà anno."
 

@@ -12,7 +12,7 @@ from co_design.models import CommentAgreement, CommentFlag, StakeholderComment
 from ..support.review_helpers import client_for, save_draft
 from ..support.room_helpers import editor_comments, post_comment, section_ids, valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 @pytest.fixture

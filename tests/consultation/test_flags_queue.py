@@ -13,7 +13,7 @@ from ..support.factories import open_consultation, person
 from ..support.review_helpers import client_for
 from ..support.room_helpers import comment_data, post_comment, section_ids, valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def test_the_queue_shows_author_date_language_context_link_and_reasons():

@@ -15,7 +15,7 @@ from co_design.models import Consultation, ConsultationTask, StrategyDraftPage, 
 
 from ..support.review_helpers import client_for, submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def listed(response, section):

@@ -24,7 +24,7 @@ from ..support.room_helpers import (
     valdoria,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 FLAGGED = "The desk in Via Roma is badly run"  # the demo's comment waiting for a moderator
 ADOPTED = "Please let migrant associations help write the procedures"

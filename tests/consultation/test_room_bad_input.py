@@ -15,7 +15,7 @@ from co_design.models import Consultation, StakeholderComment, StrategyDraftPage
 from ..support.review_helpers import client_for
 from ..support.room_helpers import comment_data, post_comment, section_ids, valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from co_design.models import CommentFlag, Decision, FlagStatus, StakeholderComme
 from ..support.review_helpers import act, client_for, messages_of
 from ..support.room_helpers import valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from co_design.models import CommentFlag, Consultation, FlagStatus, StakeholderC
 from ..support.review_helpers import client_for
 from ..support.room_helpers import valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def test_the_demo_consultation_has_comments_replies_decisions_and_a_flag():

@@ -9,7 +9,7 @@ from co_design.models import CommentEdit, CommentFlag, Decision, StakeholderComm
 from ..support.review_helpers import client_for
 from ..support.room_helpers import editor_comments, post_comment, revise, section_ids, valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 @pytest.fixture

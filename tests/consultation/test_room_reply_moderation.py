@@ -16,7 +16,7 @@ from co_design.models import (
 from ..support.review_helpers import client_for, messages_of
 from ..support.room_helpers import valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 # The demo thread on the first section: Amina's comment, the editor's reply, her answer.
 EDITOR_REPLY = "Thank you: we will add a day with an association to the mentoring."

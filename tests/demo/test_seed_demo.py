@@ -20,7 +20,7 @@ from co_design.models import (
 )
 from home.models import HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def snapshot():

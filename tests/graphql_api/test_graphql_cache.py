@@ -16,7 +16,7 @@ from co_design.models import StrategyDraftPage, Territory, TrainingModulePage
 
 from ..support.graphql_support import ROOT, post, published_query
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 STRATEGIES = "{ strategies { slug summary territory { name } } }"
 

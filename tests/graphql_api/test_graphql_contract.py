@@ -19,7 +19,7 @@ from co_design.models import (
 from ..support.graphql_support import QUERIES, ROOT, published_query
 from ..support.room_helpers import close_consultation, valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 REGENERATE = (
     "python manage.py graphql_schema --schema cms.schema.schema --out graphql/schema.graphql"

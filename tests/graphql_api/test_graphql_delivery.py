@@ -8,7 +8,7 @@ from django.test import Client
 
 from ..support.graphql_support import QUERIES, error_codes, post, published_query
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 TERRITORIES = "{ territories { name } }"
 

@@ -9,7 +9,7 @@ import pytest
 
 from ..support.graphql_support import QUERIES, ROOT, error_codes, post
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def nested(depth):

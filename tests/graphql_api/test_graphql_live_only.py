@@ -28,7 +28,7 @@ from ..support.graphql_support import (
     published_query,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 SECRET = "SECRET-7c1f"
 LOCALES = ["en", "de", "it", "es"]

@@ -13,7 +13,7 @@ from co_design.models import (
 
 from ..support.graphql_support import data_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def translate(page, language_code, publish=True, **fields):

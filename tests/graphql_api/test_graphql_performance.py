@@ -9,7 +9,7 @@ from co_design.models import ManifestoPage
 
 from ..support.graphql_support import data_of, published_query
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 STRATEGIES = """{ strategies { title territory { name partnerOrganisations }
   needsFindings { theme territory { name } } participation { commentCount }

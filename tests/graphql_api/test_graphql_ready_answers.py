@@ -12,7 +12,7 @@ from co_design.models import ManifestoPage, StrategyDraftPage
 
 from ..support.graphql_support import post, published_query
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def get_manifesto(client, **headers):

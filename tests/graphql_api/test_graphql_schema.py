@@ -21,7 +21,7 @@ from co_design.models import (
 from ..support.graphql_support import add_module, data_of, error_codes, execute
 from ..support.room_helpers import close_consultation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 MANIFESTO = """{ manifesto { title version locale url introduction
   principles { __typename id blockType title text }

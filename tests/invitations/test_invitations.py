@@ -22,7 +22,7 @@ from co_design.models import Invitation, Profile, Territory
 from ..support.factories import UserFactory
 from ..support.review_helpers import client_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 User = get_user_model()
 HEADER = "name,email,organisation,organisation_type,territory,language\n"

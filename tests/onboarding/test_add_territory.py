@@ -18,7 +18,7 @@ from co_design.models import (
     TrainingModulePage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 NORDHAVN = [
     "--name",

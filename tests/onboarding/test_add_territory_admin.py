@@ -4,7 +4,7 @@ from django.core import mail
 
 from co_design.models import Invitation, Territory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def refused(response):

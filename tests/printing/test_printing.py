@@ -24,7 +24,7 @@ from co_design.models import (
 from co_design.printing import cache as printed
 from co_design.printing import engine
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def pdf_pages(response):

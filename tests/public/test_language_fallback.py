@@ -16,7 +16,7 @@ from co_design.public.languages import address_in
 
 from ..support.page_types import PAGE_TYPES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 TRANSLATED_LANGUAGES = ["de", "it", "es"]
 NOTICES = {

@@ -16,7 +16,7 @@ from co_design.models import (
     TakePartPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 LANGUAGES = ["en", "de", "it", "es"]
 FOOTER_TITLES = {

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from co_design.models import StrategyDraftPage, TrainingModulePage
 from co_design.public.languages import address_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 LANGUAGES = ["en", "de", "it", "es"]
 

@@ -27,7 +27,7 @@ from co_design.models import (
     WebhookEndpoint,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 SECRET = "shared-with-the-receiver"
 

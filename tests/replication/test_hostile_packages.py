@@ -14,7 +14,7 @@ from co_design.access.verdicts import Refused
 from co_design.replication.export import export_package
 from co_design.replication.importer import import_package
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def package(members, listed=None):

@@ -12,7 +12,7 @@ from co_design.replication import package_format
 from co_design.replication.export import export_package
 from tests.support.graphql_support import data_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def refused(response):

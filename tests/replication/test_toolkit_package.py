@@ -32,7 +32,7 @@ from co_design.replication.importer import import_package
 from home.models import HomePage
 from tests.support.graphql_support import data_of, published_query
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 LOCALES = ("en", "de")
 # Ids, addresses and publishing times belong to the site that serves the module.

@@ -8,7 +8,7 @@ from co_design.models import ManifestoPage, SignOff
 
 from ..support.review_helpers import act, client_for, messages_of, save_draft
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from ..support.admin_forms import edit_form_data
 from ..support.graphql_support import data_of
 from ..support.review_helpers import act, client_for, messages_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 REFUSAL = "goes live only through its review"
 PUBLISH_BUTTON = 'name="action-publish"'

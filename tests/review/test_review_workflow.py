@@ -12,7 +12,7 @@ from co_design.models import Consultation, StrategyDraftPage
 
 from ..support.review_helpers import act, client_for, messages_of, save_draft, submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 @pytest.fixture

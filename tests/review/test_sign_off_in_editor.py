@@ -13,7 +13,7 @@ from co_design.models import ManifestoPage
 
 from ..support.review_helpers import act, client_for, messages_of, submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 BUTTON = re.compile(r'<(?:button|a)\b[^>]*class="button[^"]*"[^>]*>(.*?)</(?:button|a)>', re.S)
 

@@ -19,7 +19,7 @@ from co_design.models import StrategyDraftPage
 
 from ..support.graphql_support import error_codes, published_query
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 GUARD_SECONDS = 2
 

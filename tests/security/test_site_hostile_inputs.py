@@ -23,7 +23,7 @@ from co_design.models import (
 from ..support.review_helpers import client_for
 from ..support.room_helpers import comment_data, section_ids, valdoria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 HUGE = "99999999999999999999"  # beyond 64 bits
 JUST_BEYOND = str(2**63)  # one more than the largest BIGINT
