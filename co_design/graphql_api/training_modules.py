@@ -10,6 +10,7 @@ import binascii
 
 import graphene
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from co_design.activities.training import TrainingModulePage
@@ -91,7 +92,7 @@ def page_size(first):
     return first
 
 
-def filtered(modules, filter):
+def filtered(modules, filter, language):
     if not filter:
         return modules
     if filter.get("territory"):
@@ -105,8 +106,11 @@ def filtered(modules, filter):
         modules = modules.filter(delivery_format=filter["delivery_format"].value)
     if filter.get("search"):
         text = filter["search"][:MAX_SEARCH_LENGTH]
-        # Wagtail search over every module; the live, public, best-locale filter stays in SQL.
-        matches = [page.pk for page in TrainingModulePage.objects.search(text)]
+        # Wagtail search over every module, its words stemmed as the requested locale's (on
+        # PostgreSQL), not the request's interface language; the live, public, best-locale
+        # filter stays in SQL.
+        with translation.override(language):
+            matches = [page.pk for page in TrainingModulePage.objects.search(text)]
         modules = modules.filter(pk__in=matches)
     return modules
 
@@ -122,7 +126,9 @@ def sorted_by(modules, sort):
 def training_modules(context, chain, first=None, after=None, filter=None, sort=None):
     size = page_size(first)
     start = decode_cursor(after) + 1 if after else 0
-    modules = sorted_by(filtered(best_translations(modules_queryset(), chain), filter), sort)
+    modules = sorted_by(
+        filtered(best_translations(modules_queryset(), chain), filter, chain[0]), sort
+    )
     window = with_chain(list(modules[start : start + size + 1]), chain)
     nodes = window[:size]
     announce_modules(context, nodes)
