@@ -5,7 +5,7 @@ Italian room anchors to the same section of the English source: it is stored on 
 with the source's contentpath, under the source's consultation and rules; the editors see it in
 the source page's comment sidebar, and every language's room shows it with its language marked."""
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from co_design.access import lookups
 from co_design.consultation.sections import sections_of
@@ -37,3 +37,19 @@ def shown_sections(reading, page, sections, draft):
         {block_id: translated.get(block_id, section) for block_id, section in sections.items()},
         translated_draft,
     )
+
+
+def show_in_language(consultations, language_code):
+    """Point each consultation (a view object with `page` loaded) at the room a reader of
+    `language_code` opens: the room of the page's translation into that language, titled as
+    it, where one exists; else the page's own room. Sets `room_page_id` and `title`."""
+    pages = {consultation.page.translation_key: consultation for consultation in consultations}
+    translations = Page.objects.filter(
+        translation_key__in=pages, locale__language_code=language_code
+    ).values_list("translation_key", "pk", "draft_title")
+    for consultation in consultations:
+        consultation.room_page_id = consultation.page_id
+    for key, pk, title in translations:
+        consultation = pages[key]
+        if pk != consultation.page_id:
+            consultation.room_page_id, consultation.title = pk, title

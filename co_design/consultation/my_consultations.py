@@ -4,9 +4,10 @@ first with their closing dates, then the past ones they can still read."""
 from django.contrib.auth.decorators import login_required
 from django.db.models.fields.json import KeyTextTransform
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from co_design.access.consultations import page_territory_ids, readable_consultations
+from co_design.consultation.languages import show_in_language
 from co_design.review.models import Consultation
 from co_design.territories import Territory
 from co_design.view_objects import ViewObject
@@ -50,6 +51,7 @@ def my_consultations(request):
         consultation.title = consultation.draft_title or consultation.page.title
         consultation.days_left = days_left(consultation, now)
         consultation.ended = commenting_ended_at(consultation)
+    show_in_language(readable, translation.get_language())
     open_now = sorted((c for c in readable if c.open_now), key=lambda c: c.closes_at)
     past = sorted((c for c in readable if not c.open_now), key=lambda c: c.ended, reverse=True)
     return TemplateResponse(

@@ -3,7 +3,7 @@ information pages a European public body publishes (accessibility, privacy, lega
 contact), which the footer links to."""
 
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -71,6 +71,7 @@ class TakePartPage(ShownInEveryLanguage, Page):
     def consultations(self, now=None):
         """(open, finished): the open consultations by closing date, and the ended ones whose
         outcome page exists, latest first; one entry per page, public pages only."""
+        from co_design.consultation.languages import show_in_language
         from co_design.review.models import Consultation
         from co_design.territories import Territory
 
@@ -92,6 +93,7 @@ class TakePartPage(ShownInEveryLanguage, Page):
         for consultation in chosen:
             consultation.territory = territories.get(territory_ids[consultation.page_id])
             consultation.title = consultation.page.title
+        show_in_language(chosen, translation.get_language())
         open_now = sorted((c for c in chosen if c.open_now), key=lambda c: c.closes_at)
         finished = sorted(
             (c for c in chosen if not c.open_now), key=lambda c: c.ended_at, reverse=True
