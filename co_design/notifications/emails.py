@@ -8,10 +8,13 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import lazy
+from wagtail.models import Page
 
 from co_design.access.roles import ROLE_GROUPS
-from co_design.notifications.links import absolute_reverse
+from co_design.notifications.links import absolute_reverse, absolute_url
 
 
 def language_of(user):
@@ -20,12 +23,15 @@ def language_of(user):
 
 
 def send_to(users, template, context):
-    """One e-mail per person, rendered in their language; the first line is the subject."""
+    """One e-mail per person, rendered in their language; the first line is the subject. The
+    page it is about is named as its translation into that language where one exists."""
+    pages = PagesInLanguage(context.get("page"))
     for user in users:
         if not user.email:
             continue
         with translation.override(language_of(user)):
-            text = render_to_string(template, {**context, "recipient": user}).strip()
+            shown = {"page": pages.get()} if "page" in context else {}
+            text = render_to_string(template, {**context, **shown, "recipient": user}).strip()
         subject, _, body = text.partition("\n")
         send_mail(subject.strip(), body.strip() + "\n", None, [user.email])
 
@@ -45,7 +51,7 @@ def notify_consultation_opened(consultation):
         {
             "consultation": consultation,
             "page": consultation.page.specific,
-            "room_url": absolute_reverse("consultation_room", [consultation.page_id]),
+            "room_url": room_url(consultation.page),
         },
     )
 
@@ -59,8 +65,35 @@ def notify_sign_off_requested(task_state, leads):
     )
 
 
-def room_url(page_id, anchor=""):
-    return absolute_reverse("consultation_room", [page_id], anchor)
+class PagesInLanguage:
+    """A page's translation into the active language (the page itself where there is none),
+    looked up once per language."""
+
+    def __init__(self, page):
+        self.page, self.found = page, {}
+
+    def get(self):
+        language = translation.get_language()
+        if self.page is None or self.page.locale.language_code == language:
+            return self.page
+        if language not in self.found:
+            translated = Page.objects.filter(
+                translation_key=self.page.translation_key, locale__language_code=language
+            ).first()
+            self.found[language] = translated.specific if translated else self.page
+        return self.found[language]
+
+
+def _room_url(page, anchor=""):
+    """The room the recipient reads: that of the page's translation into the language the
+    e-mail is written in, where one exists (the room of a translation is its source's)."""
+    return absolute_url(reverse("consultation_room", args=[PagesInLanguage(page).get().pk])) + (
+        anchor
+    )
+
+
+# Resolved when an e-mail is rendered, in the recipient's language.
+room_url = lazy(_room_url, str)
 
 
 def notify_comment_author(stakeholder_comment, kind, reply=None):
@@ -73,7 +106,7 @@ def notify_comment_author(stakeholder_comment, kind, reply=None):
             "comment": stakeholder_comment,
             "page": comment.page.specific,
             "reply": reply,
-            "url": room_url(comment.page_id, f"#comment-{comment.pk}"),
+            "url": room_url(comment.page, f"#comment-{comment.pk}"),
             "outcome_url": absolute_reverse("consultation_outcome", [comment.page_id]),
         },
     )
@@ -102,6 +135,6 @@ def notify_consultation_closing(consultation):
         {
             "consultation": consultation,
             "page": consultation.page.specific,
-            "room_url": room_url(consultation.page_id),
+            "room_url": room_url(consultation.page),
         },
     )

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from wagtail.models import Comment, CommentReply
+from wagtail.models import Comment, CommentReply, Locale
 
 from co_design.models import CommentAgreement, CommentFlag, StakeholderComment
 
@@ -79,8 +79,10 @@ def test_replies_from_the_editor_sidebar_appear_in_the_room_and_notify_the_comme
         )
     assert "Done." in stakeholder.get(f"/en/consultations/{page.pk}/").content.decode()
     assert [m.to for m in mail.outbox] == [["stakeholder-school-it@example.org"]]
-    # in the stakeholder's language
-    assert mail.outbox[0].subject == f"Nuova risposta al suo commento su {page.title}"
+    # in the stakeholder's language, naming the Italian translation of the draft
+    italian = page.get_translation(Locale.objects.get(language_code="it"))
+    assert mail.outbox[0].subject == f"Nuova risposta al suo commento su {italian.title}"
+    assert f"/it/consultations/{italian.pk}/#comment-" in mail.outbox[0].body
 
 
 def test_replies_from_the_room_appear_in_the_page_editor(page, stakeholder):
