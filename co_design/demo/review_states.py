@@ -20,8 +20,8 @@ class ReviewStatesMixin:
     def publish_through_review(self):
         """Take each page created as a draft for its review through the whole workflow, as the
         people of the demo would in the admin: the Manifesto in every locale is signed off by
-        every partner lead; a translated strategy or Toolkit is consulted on (the consultation
-        closed at once by its territory's editor) and approved by the moderator. The last step
+        every partner lead; a translated strategy or Toolkit skips the consultation (its
+        stakeholders comment on the source) and is approved by the moderator. The last step
         publishes it, the only way these pages go live."""
         for draft in self.awaiting_review:
             page = Page.objects.get(pk=draft.pk).specific

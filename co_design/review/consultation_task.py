@@ -10,12 +10,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
-from wagtail.models import Task, TaskState
+from wagtail.models import Locale, Page, Task, TaskState
 
 from co_design.access import rules
 from co_design.review.forms import ClosingDateForm, end_of_day
 from co_design.review.models import Consultation
 from co_design.review.steps import ReviewStep
+
+
+def is_translation(page):
+    """A page translated from one in the default language (not a page first written in another
+    language, such as a new territory's own strategy)."""
+    default = Locale.get_default()
+    return (
+        page.locale_id != default.pk
+        and Page.objects.filter(translation_key=page.translation_key, locale=default).exists()
+    )
 
 
 class ConsultationTask(ReviewStep, Task):
@@ -47,6 +57,13 @@ class ConsultationTask(ReviewStep, Task):
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
+        if is_translation(workflow_state.content_object):
+            # Stakeholders comment on the source, in the room of every language: a translation
+            # opens no consultation of its own; the step passes and its review goes on.
+            task_state.status = TaskState.STATUS_SKIPPED
+            task_state.finished_at = timezone.now()
+            task_state.save(update_fields=["status", "finished_at"])
+            return task_state
         consultation = Consultation.objects.create(
             task_state=task_state,
             page_id=workflow_state.object_id,
