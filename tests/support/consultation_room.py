@@ -253,6 +253,8 @@ def translate(room, *languages):
     """The strategy in `languages`, each translation taken through a review of its own (the
     consultation closed at once by the editor, the moderator approving), as a translated
     strategy goes live; returned in the order given, each closed after the one before."""
+    from co_design.review.setup import setup_review
+
     translations = []
     for language in languages:
         title, summary = TRANSLATED[language]
@@ -261,6 +263,7 @@ def translate(room, *languages):
         ).specific
         copy.title, copy.summary = title, summary
         copy.save_revision(user=room.editor)
+        setup_review()  # the translated strategy index takes the review workflow too
         copy.get_workflow().start(copy, room.editor)
         for user, action in ((room.editor, "close"), (room.moderator, "approve")):
             copy = Page.objects.get(pk=copy.pk).specific
