@@ -201,11 +201,15 @@ def consultation_room(comments=True, languages=()):
     return room
 
 
-def built_once(django_db_blocker, **options):
+def built_once(django_db_blocker, then=None, **options):
     """For a module-scoped fixture: the room built once, in a transaction rolled back after the
-    module's last test (each test still rolls back its own changes)."""
+    module's last test (each test still rolls back its own changes); `then(room)` adds what a
+    module needs besides."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield consultation_room(**options)
+        room = consultation_room(**options)
+        if then is not None:
+            then(room)
+        yield room
         transaction.set_rollback(True)
 
 
