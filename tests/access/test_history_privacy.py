@@ -3,8 +3,9 @@ the ECCIPA rules let them see, and never name a stakeholder who did not agree to
 ("Show my name" on their comment); such a stakeholder appears as the room shows them, by the
 kind of organisation.
 
-The demo's Valdoria consultation: Amina Diallo (migrant association) agreed to be named on her
-comment, not on her reply; Giulia Conti (NGO) and Marco Greco (city department) did not agree.
+The consultation of tests/support/consultation_room.py: Amina Diallo (migrant association)
+agreed to be named on her comment, not on her reply; Giulia Conti (NGO) and Marco Greco (city
+department) did not agree.
 """
 
 import csv
@@ -13,22 +14,49 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from co_design.models import StrategyDraftPage
+from ..support.consultation_room import built_once
+from ..support.factories import (
+    ManifestoPageFactory,
+    TrainingModulePageFactory,
+    TrainingProgrammePageFactory,
+    publish,
+)
+from ..support.room_helpers import signed_in
 
-from ..support.review_helpers import client_for
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
 
 SITE_HISTORY = "/admin/reports/site-history/"
 UNCONSENTED = ["Giulia Conti", "Marco Greco", "Giulia", "Conti", "Marco", "Greco"]
 
 
-def valdoria_strategy():
-    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
+def network_and_other_territory_pages(room):
+    """History besides the consultation: network-wide pages (the Toolkit, the Manifesto) and the
+    other territory's strategy and training module, edited by that territory's editor."""
+    home = room.page.get_parent().get_parent()
+    toolkit = publish(
+        TrainingProgrammePageFactory(
+            parent=home, title="ECCIPA: intercultural competences for city staff"
+        ),
+        user=room.moderator,
+    )
+    publish(TrainingModulePageFactory(parent=toolkit, territory=room.other_territory))
+    module = toolkit.get_children().get().specific
+    module.save_revision(user=room.other_editor, log_action=True)
+    publish(ManifestoPageFactory(parent=home, title="The ECCIPA Manifesto"), user=room.moderator)
+    room.other_strategy.save_revision(user=room.other_editor, log_action=True)
+
+
+@pytest.fixture(scope="module")
+def shared_room(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, then=network_and_other_territory_pages)
+
+
+@pytest.fixture
+def valdoria_strategy(room):
+    return room.page
 
 
 def rows(html):
@@ -45,24 +73,29 @@ def row_with(html, text):
     return row
 
 
-def gravatar_hash(username):
-    email = get_user_model().objects.get(username=username).email
-    return hashlib.md5(email.lower().encode()).hexdigest()
+def gravatar_hash(user):
+    return hashlib.md5(user.email.lower().encode()).hexdigest()
 
 
-def assert_names_nobody_who_did_not_agree(html):
-    for name in UNCONSENTED:
-        assert name not in html
-    for username in ("stakeholder-ngo-it", "stakeholder-school-it"):
-        assert username not in html
-        assert gravatar_hash(username) not in html  # the avatar would identify them too
+@pytest.fixture
+def assert_names_nobody_who_did_not_agree(room):
+    def check(html):
+        for name in UNCONSENTED:
+            assert name not in html
+        for user in (room.ngo, room.school):
+            assert user.username not in html
+            assert gravatar_hash(user) not in html  # the avatar would identify them too
+
+    return check
 
 
 # Site history
 
 
-def test_an_editor_of_another_territory_sees_neither_valdoria_nor_its_stakeholders():
-    html = client_for("editor-de").get(SITE_HISTORY).content.decode()
+def test_an_editor_of_another_territory_sees_neither_valdoria_nor_its_stakeholders(
+    room, assert_names_nobody_who_did_not_agree
+):
+    html = signed_in(room.other_editor).get(SITE_HISTORY).content.decode()
 
     assert "Rheinfeld Local Strategy" in html  # their own territory's history
     assert "Valdoria" not in html
@@ -71,8 +104,8 @@ def test_an_editor_of_another_territory_sees_neither_valdoria_nor_its_stakeholde
     assert_names_nobody_who_did_not_agree(html)
 
 
-def test_an_editor_sees_only_their_territorys_pages():
-    html = client_for("editor-de").get(SITE_HISTORY).content.decode()
+def test_an_editor_sees_only_their_territorys_pages(room):
+    html = signed_in(room.other_editor).get(SITE_HISTORY).content.decode()
 
     titles = {row.split(" Local strategy draft")[0] for row in rows(html)}
     assert rows(html)
@@ -83,8 +116,10 @@ def test_an_editor_sees_only_their_territorys_pages():
     assert not any(title.startswith("ECCIPA: intercultural") for title in titles)
 
 
-def test_the_territorys_own_editor_sees_its_comments_without_unconsented_names():
-    html = client_for("editor-it").get(SITE_HISTORY).content.decode()
+def test_the_territorys_own_editor_sees_its_comments_without_unconsented_names(
+    room, assert_names_nobody_who_did_not_agree
+):
+    html = signed_in(room.editor).get(SITE_HISTORY).content.decode()
 
     assert_names_nobody_who_did_not_agree(html)
     assert "Stakeholder (NGO)" in row_with(html, "The desk in Via Roma is badly run")
@@ -98,26 +133,31 @@ def test_the_territorys_own_editor_sees_its_comments_without_unconsented_names()
     assert "Elena Russo" in row_with(html, "Thank you: we will add a day")
 
 
-def test_the_user_filter_offers_only_named_partner_staff():
-    for username in ("editor-de", "editor-it", "moderator"):
-        html = client_for(username).get(SITE_HISTORY).content.decode()
+def test_the_user_filter_offers_only_named_partner_staff(room):
+    for user in (room.other_editor, room.editor, room.moderator):
+        html = signed_in(user).get(SITE_HISTORY).content.decode()
         filter_labels = re.findall(r'name="user" value="\d+"[^>]*>\s*([^<]+?)\s*</label>', html)
-        assert filter_labels, username
+        assert filter_labels, user
         assert not set(filter_labels) & {"Amina Diallo", "Giulia Conti", "Marco Greco"}
     assert "Elena Russo" in filter_labels
 
 
-def test_a_moderator_sees_every_territory_but_no_unconsented_names():
-    html = client_for("moderator").get(SITE_HISTORY).content.decode()
+def test_a_moderator_sees_every_territory_but_no_unconsented_names(
+    room, assert_names_nobody_who_did_not_agree
+):
+    html = signed_in(room.moderator).get(SITE_HISTORY).content.decode()
 
-    assert "Puerto Alba Local Strategy" in html
+    assert "Rheinfeld Local Strategy" in html
+    assert "ECCIPA Manifesto" in html  # the network-wide pages other editors do not see
     assert "The desk in Via Roma is badly run" in html
     assert_names_nobody_who_did_not_agree(html)
     assert "Stakeholder (NGO)" in row_with(html, "The desk in Via Roma is badly run")
 
 
-def test_the_exported_site_history_names_nobody_who_did_not_agree():
-    response = client_for("moderator").get(SITE_HISTORY, {"export": "csv"})
+def test_the_exported_site_history_names_nobody_who_did_not_agree(
+    room, assert_names_nobody_who_did_not_agree
+):
+    response = signed_in(room.moderator).get(SITE_HISTORY, {"export": "csv"})
     content = b"".join(response.streaming_content).decode()
     lines = list(csv.reader(io.StringIO(content)))
 
@@ -126,13 +166,12 @@ def test_the_exported_site_history_names_nobody_who_did_not_agree():
     assert {"Stakeholder (NGO)", "Stakeholder (City department)", "Amina Diallo"} <= users
 
 
-def test_the_label_is_in_the_editors_admin_language():
-    editor = get_user_model().objects.get(username="editor-it")
-    profile = UserProfile.get_for_user(editor)
+def test_the_label_is_in_the_editors_admin_language(room, assert_names_nobody_who_did_not_agree):
+    profile = UserProfile.get_for_user(room.editor)
     profile.preferred_language = "it"
     profile.save()
 
-    html = client_for("editor-it").get(SITE_HISTORY).content.decode()
+    html = signed_in(room.editor).get(SITE_HISTORY).content.decode()
 
     assert "Portatore di interesse (ONG)" in html
     assert_names_nobody_who_did_not_agree(html)
@@ -141,10 +180,12 @@ def test_the_label_is_in_the_editors_admin_language():
 # A page's history
 
 
-def test_the_page_history_names_nobody_who_did_not_agree():
-    page = valdoria_strategy()
-    for username in ("editor-it", "moderator", "admin"):
-        response = client_for(username).get(f"/admin/pages/{page.pk}/history/")
+def test_the_page_history_names_nobody_who_did_not_agree(
+    room, valdoria_strategy, assert_names_nobody_who_did_not_agree
+):
+    page = valdoria_strategy
+    for user in (room.editor, room.moderator, room.admin):
+        response = signed_in(user).get(f"/admin/pages/{page.pk}/history/")
         assert response.status_code == 200
         html = response.content.decode()
         assert_names_nobody_who_did_not_agree(html)
@@ -152,10 +193,12 @@ def test_the_page_history_names_nobody_who_did_not_agree():
         assert "Elena Russo" in html
 
 
-def test_the_page_history_results_and_filters_name_nobody_who_did_not_agree():
-    page = valdoria_strategy()
-    client = client_for("editor-it")
-    giulia = get_user_model().objects.get(username="stakeholder-ngo-it")
+def test_the_page_history_results_and_filters_name_nobody_who_did_not_agree(
+    room, valdoria_strategy, assert_names_nobody_who_did_not_agree
+):
+    page = valdoria_strategy
+    client = signed_in(room.editor)
+    giulia = room.ngo
 
     results = client.get(f"/admin/pages/{page.pk}/history/results/")
     filtered = client.get(f"/admin/pages/{page.pk}/history/", {"user": giulia.pk})
@@ -166,11 +209,11 @@ def test_the_page_history_results_and_filters_name_nobody_who_did_not_agree():
 
 
 @pytest.mark.parametrize("path", [SITE_HISTORY, f"{SITE_HISTORY}results/", "page-history"])
-def test_the_histories_stay_behind_the_admins_sign_in(client, path):
+def test_the_histories_stay_behind_the_admins_sign_in(client, room, path):
     if path == "page-history":
-        path = f"/admin/pages/{valdoria_strategy().pk}/history/"
+        path = f"/admin/pages/{room.page.pk}/history/"
     assert client.get(path).url.startswith("/admin/login/")
-    stakeholder = client_for("stakeholder-ngo-it")
+    stakeholder = signed_in(room.ngo)
     response = stakeholder.get(path)
     # A stakeholder has no admin account: sent to the admin's sign-in, shown nothing.
     assert response.status_code == 302
@@ -178,7 +221,7 @@ def test_the_histories_stay_behind_the_admins_sign_in(client, path):
     assert response.content == b""
 
 
-def test_hiding_names_costs_the_same_queries_however_many_stakeholders_appear():
+def test_hiding_names_costs_the_same_queries_however_many_stakeholders_appear(room):
     """Wagtail's listing has per-entry queries of its own; the names are decided in a fixed
     number: partner staff, consents, profiles."""
     from django.db import connection
@@ -203,7 +246,7 @@ def test_hiding_names_costs_the_same_queries_however_many_stakeholders_appear():
         author.groups.add(stakeholders)
         Profile.objects.create(user=author, organisation_type="ngo")
         PageLogEntry.objects.log_action(
-            valdoria_strategy(),
+            room.page,
             "wagtail.comments.create",
             user=author,
             data={"comment": {"id": 10_000 + number, "contentpath": "sections", "text": "t"}},

@@ -4,27 +4,26 @@ inside and outside the consultation window. Wagtail's own page rights must agree
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 from co_design.access import rules
-from co_design.models import Consultation, StrategyDraftPage
+from co_design.models import Consultation
 
-from ..support.review_helpers import client_for
+from ..support.room_helpers import signed_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
 
-# The page: Valdoria's strategy, whose consultation the demo content keeps open.
-PEOPLE = {
-    "anonymous": None,
-    "stakeholder of this territory": "stakeholder-association",
-    "stakeholder of another territory": "stakeholder-ngo",
-    "editor of this territory": "editor-it",
-    "editor of another territory": "editor-de",
-    "moderator": "moderator",
-    "partner lead": "lead-it",
-    "administrator": "admin",
-}
+# The page: the strategy of tests/support/consultation_room.py, whose consultation is open.
+PEOPLE = [
+    "anonymous",
+    "stakeholder of this territory",
+    "stakeholder of another territory",
+    "editor of this territory",
+    "editor of another territory",
+    "moderator",
+    "partner lead",
+    "administrator",
+]
 ACTIONS = [
     "view_draft",
     "comment",
@@ -81,20 +80,20 @@ WRITING_IN_THE_ROOM = {"comment", "reply", "flag"}
 AFTER_CLOSING = {role: actions - WRITING_IN_THE_ROOM for role, actions in WHILE_OPEN.items()}
 
 
-def person(role):
-    username = PEOPLE[role]
-    return AnonymousUser() if username is None else get_user_model().objects.get(username=username)
+@pytest.fixture
+def person(room):
+    return lambda role: AnonymousUser() if role == "anonymous" else room.people[role]
 
 
 @pytest.fixture
-def valdoria():
-    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
+def valdoria(room):
+    return room.page
 
 
 @pytest.mark.parametrize("window", ["open", "closed"])
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("role", PEOPLE)
-def test_permission_matrix(valdoria, role, action, window):
+def test_permission_matrix(valdoria, person, role, action, window):
     consultation = Consultation.objects.for_page(valdoria).get()
     now = consultation.opened_at + timedelta(days=1)
     if window == "closed":
@@ -108,7 +107,7 @@ def test_permission_matrix(valdoria, role, action, window):
         assert verdict.reason  # a refusal always says why
 
 
-def test_a_closed_consultation_tells_stakeholders_when_it_closed(valdoria):
+def test_a_closed_consultation_tells_stakeholders_when_it_closed(valdoria, person):
     consultation = Consultation.objects.for_page(valdoria).get()
     later = consultation.closes_at + timedelta(days=1)
     verdict = rules.can(person("stakeholder of this territory"), "comment", valdoria, now=later)
@@ -116,18 +115,13 @@ def test_a_closed_consultation_tells_stakeholders_when_it_closed(valdoria):
     assert verdict.reason.endswith("; it no longer accepts comments.")
 
 
-def test_a_page_never_put_to_consultation_refuses_comments():
-    rheinfeld = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="rheinfeld-local-strategy"
-    )
-    verdict = rules.can(
-        get_user_model().objects.get(username="stakeholder-ngo"), "comment", rheinfeld
-    )
+def test_a_page_never_put_to_consultation_refuses_comments(room):
+    verdict = rules.can(room.other_stakeholder, "comment", room.other_strategy)
     assert verdict.reason == "This draft is not open for consultation."
 
 
-@pytest.mark.parametrize("role", [role for role in PEOPLE if PEOPLE[role]])
-def test_wagtail_page_rights_agree_with_the_rules(valdoria, role):
+@pytest.mark.parametrize("role", [role for role in PEOPLE if role != "anonymous"])
+def test_wagtail_page_rights_agree_with_the_rules(valdoria, person, role):
     user = person(role)
     wagtail = valdoria.permissions_for_user(user)
     assert wagtail.can_edit() == bool(rules.can(user, "edit", valdoria))
@@ -145,23 +139,32 @@ def test_wagtail_page_rights_agree_with_the_rules(valdoria, role):
         ("stakeholder of this territory", False),
     ],
 )
-def test_only_permitted_roles_open_the_page_editor(valdoria, role, opens_the_editor):
-    response = client_for(PEOPLE[role]).get(f"/admin/pages/{valdoria.pk}/edit/")
+def test_only_permitted_roles_open_the_page_editor(valdoria, person, role, opens_the_editor):
+    response = signed_in(person(role)).get(f"/admin/pages/{valdoria.pk}/edit/")
     assert (response.status_code == 200) == opens_the_editor
 
 
-def test_an_editor_edits_every_page_of_their_territory_and_no_other():
-    from co_design.models import NeedsReviewPage, TrainingModulePage
+def test_an_editor_edits_every_page_of_their_territory_and_no_other(room):
+    from ..support.factories import (
+        NeedsReviewIndexPageFactory,
+        NeedsReviewPageFactory,
+        TrainingModulePageFactory,
+        TrainingProgrammePageFactory,
+    )
 
-    editor = get_user_model().objects.get(username="editor-es")
+    home = room.page.get_parent().get_parent()
+    reviews = NeedsReviewIndexPageFactory(parent=home)
+    toolkit = TrainingProgrammePageFactory(parent=home)
+    editor = room.editor
     own = [
-        NeedsReviewPage.objects.get(territory__slug="puerto-alba"),
-        StrategyDraftPage.objects.get(locale__language_code="en", territory__slug="puerto-alba"),
-        *TrainingModulePage.objects.filter(territory__slug="puerto-alba"),
+        NeedsReviewPageFactory(parent=reviews, territory=room.territory),
+        room.page,
+        *(TrainingModulePageFactory(parent=toolkit, territory=room.territory) for _ in range(2)),
     ]
     others = [
-        NeedsReviewPage.objects.get(territory__slug="rheinfeld"),
-        *TrainingModulePage.objects.exclude(territory__slug="puerto-alba"),
+        NeedsReviewPageFactory(parent=reviews, territory=room.other_territory),
+        room.other_strategy,
+        TrainingModulePageFactory(parent=toolkit, territory=room.other_territory),
     ]
     assert len(own) >= 3
     assert all(page.permissions_for_user(editor).can_edit() for page in own)

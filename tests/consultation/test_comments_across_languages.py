@@ -10,23 +10,29 @@ from wagtail.models import Comment
 from co_design.access import lookups
 from co_design.models import StakeholderComment, StrategyDraftPage
 
-from ..support.review_helpers import client_for
+from ..support.consultation_room import built_once
 from ..support.room_helpers import (
     close_consultation,
     comment_data,
     editor_comments,
     section_ids,
-    valdoria,
+    signed_in,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
 
 TEXT = "Manca il calendario scolastico: le famiglie arrivano a metà anno."
 
 
+@pytest.fixture(scope="module")
+def shared_room(django_db_setup, django_db_blocker):
+    """The room, its strategy translated into German and Italian."""
+    yield from built_once(django_db_blocker, languages=("de", "it"))
+
+
 @pytest.fixture
-def source():
-    return valdoria()
+def source(room):
+    return room.page
 
 
 def translation(source, language):
@@ -35,9 +41,10 @@ def translation(source, language):
     )
 
 
-def comment_from_italian_room(source, text=TEXT, username="stakeholder-school-it"):
+def comment_from_italian_room(room, text=TEXT, author=None):
+    source = room.page
     italian = translation(source, "it")
-    response = client_for(username).post(
+    response = signed_in(author or room.school).post(
         f"/it/consultations/{italian.pk}/comments/",
         comment_data(section=section_ids(source)[0], text=text),
     )
@@ -52,9 +59,9 @@ def shown_comment(html, text):
     raise AssertionError(f"{text!r} is not in the room")
 
 
-def test_a_comment_from_the_italian_room_is_stored_on_the_same_section_of_the_source(source):
+def test_a_comment_from_the_italian_room_is_stored_on_the_same_section_of_the_source(room, source):
     first = section_ids(source)[0]
-    italian, response = comment_from_italian_room(source)
+    italian, response = comment_from_italian_room(room)
 
     stored = StakeholderComment.objects.get(wagtail_comment__text=TEXT)
     assert response.status_code == 302
@@ -70,19 +77,19 @@ def test_a_comment_from_the_italian_room_is_stored_on_the_same_section_of_the_so
     assert not Comment.objects.filter(page=italian).exists()
 
 
-def test_editors_see_the_italian_comment_in_the_source_page_sidebar(source):
+def test_editors_see_the_italian_comment_in_the_source_page_sidebar(room, source):
     first = section_ids(source)[0]
-    comment_from_italian_room(source)
+    comment_from_italian_room(room)
 
-    sidebar = [c for c in editor_comments(client_for("editor-it"), source) if c["text"] == TEXT]
+    sidebar = [c for c in editor_comments(signed_in(room.editor), source) if c["text"] == TEXT]
 
     assert len(sidebar) == 1
     assert sidebar[0]["contentpath"] == f"sections.{first}.body"
 
 
-def test_the_english_and_german_rooms_show_the_comment_marked_as_written_in_italian(source):
-    comment_from_italian_room(source)
-    reader = client_for("stakeholder-ngo-it")
+def test_the_english_and_german_rooms_show_the_comment_marked_as_written_in_italian(room, source):
+    comment_from_italian_room(room)
+    reader = signed_in(room.ngo)
 
     english = reader.get(f"/en/consultations/{source.pk}/")
     german = reader.get(f"/de/consultations/{translation(source, 'de').pk}/")
@@ -97,17 +104,17 @@ def test_the_english_and_german_rooms_show_the_comment_marked_as_written_in_ital
     assert '<span class="tag tag--language">Verfasst auf Italienisch</span>' in shown
 
 
-def test_the_italian_room_shows_the_italian_text_and_every_comment_with_its_language(source):
+def test_the_italian_room_shows_the_italian_text_and_every_comment_with_its_language(room, source):
     italian = translation(source, "it")
-    comment_from_italian_room(source)
+    comment_from_italian_room(room)
 
-    html = client_for("stakeholder-ngo-it").get(f"/it/consultations/{italian.pk}/").content.decode()
+    html = signed_in(room.ngo).get(f"/it/consultations/{italian.pk}/").content.decode()
 
     assert "<h1>Strategia locale di integrazione: Valdoria</h1>" in html
     own = shown_comment(html, TEXT)
     assert f'<p class="comment__text" lang="it">{TEXT}</p>' in own
     assert "tag--language" not in own  # written in the language the room is read in
-    # The English comments the demo collected on the source are in the Italian room too.
+    # The English comments collected on the source are in the Italian room too.
     english = StakeholderComment.objects.filter(
         wagtail_comment__page=source,
         language="en",
@@ -123,29 +130,29 @@ def test_the_italian_room_shows_the_italian_text_and_every_comment_with_its_lang
     assert all(action.startswith(f"/it/consultations/{italian.pk}/") for action in actions)
 
 
-def test_the_source_consultation_decides_who_may_comment_and_until_when(source):
+def test_the_source_consultation_decides_who_may_comment_and_until_when(room, source):
     italian = translation(source, "it")
     # The translation's own review ran no consultation (stakeholders comment on the source):
     # the room follows the source's, which is open.
     assert lookups.latest_consultation(italian) is None
-    _italian, response = comment_from_italian_room(source, username="stakeholder-ngo")
+    _italian, response = comment_from_italian_room(room, author=room.other_stakeholder)
     assert response.status_code == 403  # a stakeholder of Rheinfeld
     assert not StakeholderComment.objects.filter(wagtail_comment__text=TEXT).exists()
 
-    close_consultation(source)
-    _italian, response = comment_from_italian_room(source)
+    close_consultation(source, room.editor.username)
+    _italian, response = comment_from_italian_room(room)
 
     assert response.status_code == 403
     assert "non accetta più commenti" in response.content.decode()
     assert not StakeholderComment.objects.filter(wagtail_comment__text=TEXT).exists()
 
 
-def test_agreeing_from_the_german_room_counts_on_the_source_comment(source):
-    comment_from_italian_room(source)
+def test_agreeing_from_the_german_room_counts_on_the_source_comment(room, source):
+    comment_from_italian_room(room)
     stored = StakeholderComment.objects.get(wagtail_comment__text=TEXT)
     german = translation(source, "de")
 
-    response = client_for("stakeholder-ngo-it").post(
+    response = signed_in(room.ngo).post(
         f"/de/consultations/{german.pk}/comments/{stored.wagtail_comment_id}/agree/"
     )
 
@@ -156,10 +163,10 @@ def test_agreeing_from_the_german_room_counts_on_the_source_comment(source):
     assert stored.agreements.count() == 1
 
 
-def test_the_editors_decisions_screen_of_the_source_shows_the_comment_language(source):
-    comment_from_italian_room(source)
+def test_the_editors_decisions_screen_of_the_source_shows_the_comment_language(room, source):
+    comment_from_italian_room(room)
 
-    html = client_for("editor-it").get(f"/admin/consultations/{source.pk}/comments/")
+    html = signed_in(room.editor).get(f"/admin/consultations/{source.pk}/comments/")
 
     assert html.status_code == 200
     content = html.content.decode()
@@ -168,10 +175,10 @@ def test_the_editors_decisions_screen_of_the_source_shows_the_comment_language(s
     assert "· 0 agree · Written in Italian</p>" in section.group(0)
 
 
-def test_the_exports_of_the_source_give_each_comment_its_language(source):
-    comment_from_italian_room(source)
+def test_the_exports_of_the_source_give_each_comment_its_language(room, source):
+    comment_from_italian_room(room)
 
-    response = client_for("editor-it").get(f"/admin/consultations/{source.pk}/comments.csv")
+    response = signed_in(room.editor).get(f"/admin/consultations/{source.pk}/comments.csv")
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     header, body = rows[0], rows[1:]

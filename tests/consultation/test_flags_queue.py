@@ -9,11 +9,12 @@ from wagtail.models import Comment
 from co_design.choices import Language, OrganisationType
 from co_design.models import CommentFlag, FlagStatus, StakeholderComment
 
+from ..support.consultation_room import consultation_room
 from ..support.factories import open_consultation, person
 from ..support.review_helpers import client_for
-from ..support.room_helpers import comment_data, post_comment, section_ids, valdoria
+from ..support.room_helpers import comment_data, post_comment, section_ids, signed_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_queue_shows_author_date_language_context_link_and_reasons():
@@ -75,8 +76,9 @@ def test_the_queue_shows_author_date_language_context_link_and_reasons():
 
 
 def test_the_queue_gives_the_language_a_comment_was_written_in_not_the_authors_profile():
-    page = valdoria()
-    author = client_for("stakeholder-school-it")
+    room = consultation_room(comments=False)
+    page = room.page
+    author = signed_in(room.school)
     response = author.post(
         f"/it/consultations/{page.pk}/comments/",
         comment_data(section_ids(page)[0], "Lo sportello serve anche di sera."),
@@ -86,11 +88,11 @@ def test_the_queue_gives_the_language_a_comment_was_written_in_not_the_authors_p
         wagtail_comment__text="Lo sportello serve anche di sera."
     )
     assert record.language == "it"
-    client_for("stakeholder-association").post(
+    signed_in(room.association).post(
         f"/en/consultations/{page.pk}/comments/{record.wagtail_comment_id}/flag/",
         {"reason": "Unclear"},
     )
-    html = client_for("moderator").get("/admin/consultations/flags/").content.decode()
+    html = signed_in(room.moderator).get("/admin/consultations/flags/").content.decode()
     soup = BeautifulSoup(html, "html.parser")
     panel = next(
         section

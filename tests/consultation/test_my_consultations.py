@@ -4,28 +4,83 @@ can still read, in a constant number of queries."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from co_design.access import rules
-from co_design.demo.data.territories import PEOPLE
 from co_design.models import Consultation, ConsultationTask, StrategyDraftPage, TrainingModulePage
 
+from ..support.consultation_room import built_once
+from ..support.factories import (
+    StrategyDraftPageFactory,
+    TerritoryFactory,
+    TrainingModulePageFactory,
+    TrainingProgrammePageFactory,
+    person,
+    publish,
+)
 from ..support.review_helpers import client_for, submit
+from ..support.room_helpers import signed_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
+
+# Everyone of the room who signs in.
+PEOPLE = [
+    "admin",
+    "editor",
+    "other_editor",
+    "moderator",
+    "lead",
+    "association",
+    "ngo",
+    "school",
+    "other_stakeholder",
+]
+
+
+def besides_the_room(room):
+    """A training module of the other territory, and a third territory whose strategy has moved
+    on from consultation to editorial approval."""
+    from co_design.review.setup import setup_review
+
+    home = room.page.get_parent().get_parent()
+    TrainingModulePageFactory(
+        parent=TrainingProgrammePageFactory(parent=home), territory=room.other_territory
+    ).save_revision(user=room.other_editor).publish()
+    puerto_alba = TerritoryFactory(name="Puerto Alba", slug="puerto-alba")
+    strategy = publish(
+        StrategyDraftPageFactory(
+            parent=room.page.get_parent(),
+            territory=puerto_alba,
+            title="Puerto Alba Local Strategy for Integration",
+        )
+    )
+    setup_review()
+    editor = person("editor", puerto_alba)
+    person("stakeholder", puerto_alba, username="carlos")
+    strategy.save_revision(user=editor)
+    strategy.get_workflow().start(strategy, editor)
+    strategy = StrategyDraftPage.objects.get(pk=strategy.pk)
+    task_state = strategy.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, editor, "close")
+
+
+@pytest.fixture(scope="module")
+def shared_room(django_db_setup, django_db_blocker):
+    """The room, its strategy translated (each translation consulted on and approved), and what
+    besides_the_room adds."""
+    yield from built_once(django_db_blocker, then=besides_the_room, languages=("de", "it", "es"))
 
 
 def listed(response, section):
     return [c.page_id for c in response.context[f"{section}_consultations"]]
 
 
-def open_consultations_on_module_copies(count):
-    """`count` Rheinfeld training modules, each in consultation."""
-    editor = get_user_model().objects.get(username="editor-de")
-    module = TrainingModulePage.objects.filter(territory__slug="rheinfeld").first()
+def open_consultations_on_module_copies(room, count):
+    """`count` copies of the other territory's training module, each in consultation."""
+    editor = room.other_editor
+    module = TrainingModulePage.objects.get(territory=room.other_territory)
     pages = []
     for number in range(count):
         copy = module.copy(
@@ -39,34 +94,29 @@ def open_consultations_on_module_copies(count):
 
 
 @pytest.fixture
-def valdoria():
-    return StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
+def valdoria(room):
+    return room.page
 
 
 @pytest.fixture
-def valdoria_translations(valdoria):
-    """The demo's de, it and es Valdoria strategies: each went live through its own
-    consultation and approval, so their (closed) consultations are past ones, latest first."""
-    translations = StrategyDraftPage.objects.filter(
-        translation_key=valdoria.translation_key
-    ).exclude(pk=valdoria.pk)
-    closed = {t.pk: Consultation.objects.for_page(t).get().closed_at for t in translations}
+def valdoria_translations(room):
+    """The strategy in de, it and es: each went live through its own consultation and
+    approval, so their (closed) consultations are past ones, latest first."""
+    closed = {t.pk: Consultation.objects.for_page(t).get().closed_at for t in room.translations}
     assert len(closed) == 3 and all(closed.values())
     return sorted(closed, key=closed.get, reverse=True)
 
 
 @pytest.fixture
-def puerto_alba():
-    return StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="puerto-alba-local-strategy"
-    )
+def puerto_alba(room):
+    return StrategyDraftPage.objects.get(territory__slug="puerto-alba")
 
 
 def test_a_stakeholder_sees_the_open_draft_of_their_territory_with_its_closing_date(
-    valdoria, valdoria_translations
+    room, valdoria, valdoria_translations
 ):
     consultation = Consultation.objects.for_page(valdoria).get()
-    response = client_for("stakeholder-association").get("/en/consultations/")
+    response = signed_in(room.association).get("/en/consultations/")
     html = response.content.decode()
 
     assert listed(response, "open") == [valdoria.pk]
@@ -79,66 +129,64 @@ def test_a_stakeholder_sees_the_open_draft_of_their_territory_with_its_closing_d
     assert f"{days} days left" in html
 
 
-def test_a_stakeholder_of_another_territory_sees_none_of_it():
-    response = client_for("stakeholder-ngo").get("/en/consultations/")
+def test_a_stakeholder_of_another_territory_sees_none_of_it(room):
+    response = signed_in(room.other_stakeholder).get("/en/consultations/")
     assert listed(response, "open") == []
     assert listed(response, "past") == []
     assert "No draft is open for your comments at the moment." in response.content.decode()
 
 
 def test_a_closed_consultation_is_listed_as_past(puerto_alba):
-    # The demo's Puerto Alba strategy has moved on from consultation to editorial approval.
-    response = client_for("stakeholder-city").get("/en/consultations/")
+    # The Puerto Alba strategy has moved on from consultation to editorial approval.
+    response = client_for("carlos").get("/en/consultations/")
     assert listed(response, "open") == []
     assert listed(response, "past") == [puerto_alba.pk]
     assert "Past consultations" in response.content.decode()
 
 
-def test_a_consultation_past_its_closing_date_is_no_longer_open(valdoria, valdoria_translations):
+def test_a_consultation_past_its_closing_date_is_no_longer_open(
+    room, valdoria, valdoria_translations
+):
     Consultation.objects.for_page(valdoria).update(closes_at=timezone.now() - timedelta(hours=1))
-    response = client_for("stakeholder-association").get("/en/consultations/")
+    response = signed_in(room.association).get("/en/consultations/")
     assert listed(response, "open") == []
     assert sorted(listed(response, "past")) == sorted([valdoria.pk, *valdoria_translations])
 
 
-def test_the_last_day_is_announced(valdoria):
+def test_the_last_day_is_announced(room, valdoria):
     Consultation.objects.for_page(valdoria).update(closes_at=timezone.now() + timedelta(minutes=5))
-    html = client_for("stakeholder-association").get("/en/consultations/").content.decode()
+    html = signed_in(room.association).get("/en/consultations/").content.decode()
     assert "last day" in html
 
 
-def test_a_newly_opened_consultation_appears_for_its_territory_only(valdoria):
-    rheinfeld = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="rheinfeld-local-strategy"
-    )
-    submit(client_for("editor-de"), rheinfeld, title="Rheinfeld strategy, consultation draft")
+def test_a_newly_opened_consultation_appears_for_its_territory_only(room, valdoria):
+    rheinfeld = room.other_strategy
+    submit(signed_in(room.other_editor), rheinfeld, title="Rheinfeld strategy, consultation draft")
 
-    response = client_for("stakeholder-ngo").get("/en/consultations/")
+    response = signed_in(room.other_stakeholder).get("/en/consultations/")
     assert listed(response, "open") == [rheinfeld.pk]
     assert "Rheinfeld strategy, consultation draft" in response.content.decode()
     assert "14 days left" in response.content.decode()
-    assert listed(client_for("stakeholder-association").get("/en/consultations/"), "open") == [
-        valdoria.pk
-    ]
+    assert listed(signed_in(room.association).get("/en/consultations/"), "open") == [valdoria.pk]
 
 
-def test_a_group_invited_to_the_consultation_sees_it(valdoria):
+def test_a_group_invited_to_the_consultation_sees_it(room, valdoria):
     partners = Group.objects.create(name="Rheinfeld partner NGOs")
-    get_user_model().objects.get(username="stakeholder-ngo").groups.add(partners)
+    room.other_stakeholder.groups.add(partners)
     ConsultationTask.objects.get().extra_groups.add(partners)
 
-    response = client_for("stakeholder-ngo").get("/en/consultations/")
+    response = signed_in(room.other_stakeholder).get("/en/consultations/")
     assert listed(response, "open") == [valdoria.pk]
 
 
-@pytest.mark.parametrize("username", [person[0] for person in PEOPLE])
-def test_the_list_agrees_with_the_rules(username, valdoria):
+@pytest.mark.parametrize("who", PEOPLE)
+def test_the_list_agrees_with_the_rules(room, who, valdoria):
     """Whoever signs in, the list holds exactly the drafts rules.can lets them read."""
-    open_consultations_on_module_copies(1)
+    open_consultations_on_module_copies(room, 1)
     Consultation.objects.for_page(valdoria).update(closes_at=timezone.now() - timedelta(hours=1))
-    user = get_user_model().objects.get(username=username)
+    user = getattr(room, who)
 
-    response = client_for(username).get("/en/consultations/")
+    response = signed_in(user).get("/en/consultations/")
 
     pages = {consultation.page for consultation in Consultation.objects.select_related("page")}
     readable = {page.pk for page in pages if rules.can(user, "view_draft", page)}
@@ -148,9 +196,11 @@ def test_the_list_agrees_with_the_rules(username, valdoria):
 
 
 @pytest.mark.parametrize("consultations", [2, 12])
-def test_the_list_takes_a_constant_number_of_queries(consultations, django_assert_max_num_queries):
-    pages = open_consultations_on_module_copies(consultations)
-    client = client_for("stakeholder-ngo")
+def test_the_list_takes_a_constant_number_of_queries(
+    room, consultations, django_assert_max_num_queries
+):
+    pages = open_consultations_on_module_copies(room, consultations)
+    client = signed_in(room.other_stakeholder)
     client.get("/en/consultations/")  # warm the content type cache, as in a running site
 
     # Session, user, consultations, roles, profile, groups, invited groups, territories, a few

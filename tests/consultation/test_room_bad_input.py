@@ -5,27 +5,25 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import Comment
 
-from co_design.models import Consultation, StakeholderComment, StrategyDraftPage
+from co_design.models import Consultation, StakeholderComment
 
-from ..support.review_helpers import client_for
-from ..support.room_helpers import comment_data, post_comment, section_ids, valdoria
+from ..support.room_helpers import comment_data, post_comment, section_ids, signed_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
-
-
-@pytest.fixture
-def page():
-    return valdoria()
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def stakeholder():
-    return client_for("stakeholder-school-it")
+def page(room):
+    return room.page
+
+
+@pytest.fixture
+def stakeholder(room):
+    return signed_in(room.school)
 
 
 def stored():
@@ -77,10 +75,8 @@ def test_a_forged_section_id_is_refused(page, stakeholder):
     assert stored() == before
 
 
-def test_a_section_of_another_page_is_refused(page, stakeholder):
-    other = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="rheinfeld-local-strategy"
-    )
+def test_a_section_of_another_page_is_refused(page, stakeholder, room):
+    other = room.other_strategy
     before = stored()
     response = post_comment(stakeholder, page, section=section_ids(other)[0], text="Hello")
     assert response.status_code == 400
@@ -99,21 +95,19 @@ def test_commenting_after_the_closing_date_is_refused(page, stakeholder):
     assert stored() == before
 
 
-def test_commenting_on_a_draft_not_under_consultation_is_refused():
-    rheinfeld = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="rheinfeld-local-strategy"
-    )
+def test_commenting_on_a_draft_not_under_consultation_is_refused(room):
+    rheinfeld = room.other_strategy
     response = post_comment(
-        client_for("stakeholder-ngo"), rheinfeld, section=section_ids(rheinfeld)[0], text="Hi"
+        signed_in(room.other_stakeholder), rheinfeld, section=section_ids(rheinfeld)[0], text="Hi"
     )
     assert response.status_code == 404
     assert not Comment.objects.filter(text="Hi").exists()
 
 
-def test_a_stakeholder_of_another_territory_is_refused(page):
+def test_a_stakeholder_of_another_territory_is_refused(page, room):
     before = stored()
     response = post_comment(
-        client_for("stakeholder-ngo"), page, section=section_ids(page)[0], text="From Rheinfeld"
+        signed_in(room.other_stakeholder), page, section=section_ids(page)[0], text="From Rheinfeld"
     )
     assert response.status_code == 403
     assert "This consultation is open to stakeholders of Valdoria." in response.content.decode()
@@ -139,9 +133,9 @@ def test_a_double_click_stores_the_comment_once(page, stakeholder):
     assert "it was not posted twice" in followed.content.decode()
 
 
-def test_posts_without_a_csrf_token_are_refused(page):
+def test_posts_without_a_csrf_token_are_refused(page, room):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(get_user_model().objects.get(username="stakeholder-school-it"))
+    client.force_login(room.school)
     before = stored()
     response = post_comment(client, page, section=section_ids(page)[0], text="Forged")
     assert response.status_code == 403

@@ -6,14 +6,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
-from wagtail.models import Page, Revision, Site
+from wagtail.models import CommentReply, Page, Revision, Site
 
 from co_design.models import (
+    CommentFlag,
+    FlagStatus,
     ManifestoPage,
     NeedsFinding,
     NeedsReviewPage,
     Profile,
     RoundTablePage,
+    StakeholderComment,
     StrategyDraftPage,
     Territory,
     TrainingModulePage,
@@ -69,6 +72,18 @@ def test_demo_site_has_the_whole_eccipa_process():
     assert [chapter.strategy for chapter in manifesto.chapters.all()] == list(
         strategies.order_by("path")
     )
+
+
+def test_the_demo_consultation_has_comments_replies_decisions_and_a_flag():
+    page = StrategyDraftPage.objects.get(locale__language_code="en", slug="valdoria-local-strategy")
+    records = StakeholderComment.objects.filter(wagtail_comment__page=page)
+    assert records.values("organisation_type").distinct().count() >= 3
+    assert CommentReply.objects.filter(comment__page=page).count() >= 2
+    assert records.exclude(decision="").count() >= 2
+    assert CommentFlag.objects.filter(
+        stakeholder_comment__in=records, status=FlagStatus.WAITING
+    ).exists()
+    assert records.filter(agreements__isnull=False).distinct().count() >= 2
 
 
 def test_demo_logins_cover_every_role():

@@ -52,12 +52,15 @@ def with_first_section_text(page, text):
     return draft.sections
 
 
-def revise(page, text):
-    """editor-it saves a new revision whose first section says `text`."""
+def revise(page, text, username="editor-it"):
+    """The editor saves a new revision whose first section says `text`."""
     page.refresh_from_db()
-    response = save_draft(
-        client_for("editor-it"), page, sections=with_first_section_text(page, text)
-    )
+    response = save_draft(client_for(username), page, sections=with_first_section_text(page, text))
     assert response.status_code == 302
     page.refresh_from_db()
     return page.get_latest_revision()
+
+
+def signed_in(user):
+    """A test client signed in as `user`."""
+    return client_for(user.username)
