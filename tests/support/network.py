@@ -1,0 +1,116 @@
+"""A small partnership built with factories: three territories in the partners' languages, the
+people who work in them, the activities' index pages and a Manifesto half signed off.
+
+The people keep the usernames tests address them by (lead-de, moderator…); each is created by
+the test that asks for it, with the password `PASSWORD`."""
+
+from types import SimpleNamespace
+
+from django.utils.text import slugify
+
+from co_design.choices import Country, Language
+
+from .factories import (
+    ManifestoPageFactory,
+    NeedsReviewIndexPageFactory,
+    StrategyIndexPageFactory,
+    TerritoryFactory,
+    TrainingProgrammePageFactory,
+    person,
+    publish,
+    site_home,
+    superuser,
+)
+
+PASSWORD = "a-test-passphrase-7"
+
+PARTNERS = [
+    ("Rheinfeld", Country.GERMANY, Language.GERMAN),
+    ("Valdoria", Country.ITALY, Language.ITALIAN),
+    ("Puerto Alba", Country.SPAIN, Language.SPANISH),
+]
+
+
+def territory(name, country=Country.OTHER, language=Language.ENGLISH):
+    return TerritoryFactory(
+        name=name, slug=slugify(name), country=country, default_language=language
+    )
+
+
+def partner_territories():
+    """Rheinfeld (de), Valdoria (it) and Puerto Alba (es), by their slugs."""
+    return {
+        slugify(name): territory(name, country, language) for name, country, language in PARTNERS
+    }
+
+
+def member(role, where, username, name="", language=Language.ENGLISH, **fields):
+    """A person in `role` who signs in with PASSWORD, speaks `language` and is called `name`."""
+    first_name, _, last_name = name.partition(" ")
+    user = person(
+        role,
+        where,
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=f"{username}@example.org",
+        **fields,
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    user.profile.language = language
+    user.profile.save()
+    return user
+
+
+def administrator(username="admin"):
+    user = superuser(username=username, first_name="Ada", last_name="Admin")
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def partner_leads(territories):
+    return {
+        "lead-de": member(
+            "partner_lead", territories["rheinfeld"], "lead-de", "Lukas Schmidt", Language.GERMAN
+        ),
+        "lead-it": member(
+            "partner_lead", territories["valdoria"], "lead-it", "Lucia Bianchi", Language.ITALIAN
+        ),
+        "lead-es": member(
+            "partner_lead", territories["puerto-alba"], "lead-es", "Luis Martín", Language.SPANISH
+        ),
+    }
+
+
+def activity_indexes(home):
+    """The needs reviews', strategies' and Toolkit's index pages under `home`, live."""
+    return SimpleNamespace(
+        needs_reviews=NeedsReviewIndexPageFactory(parent=home),
+        strategies=StrategyIndexPageFactory(parent=home),
+        toolkit=TrainingProgrammePageFactory(parent=home),
+    )
+
+
+def manifesto_in_sign_off():
+    """The Manifesto's first edition live; its 2023 edition submitted by the moderator and signed
+    by lead-de and lead-it, lead-es still asked. Returns the page and the people."""
+    from co_design.review.setup import setup_review
+
+    home = site_home()
+    territories = partner_territories()
+    people = partner_leads(territories)
+    people["moderator"] = member("moderator", None, "moderator", "Max Moreau")
+    people["admin"] = administrator()
+    manifesto = publish(ManifestoPageFactory(parent=home, title="The ECCIPA Manifesto"))
+    setup_review()
+    manifesto.title = "The ECCIPA Manifesto (2023 edition)"
+    manifesto.save_revision(user=people["moderator"], log_action=True)
+    manifesto.get_workflow().start(manifesto, people["moderator"])
+    for lead in ("lead-de", "lead-it"):
+        manifesto.refresh_from_db()
+        task_state = manifesto.current_workflow_task_state
+        task_state.task.specific.on_action(task_state, people[lead], "approve")
+    manifesto.refresh_from_db()
+    return SimpleNamespace(home=home, manifesto=manifesto, territories=territories, people=people)
