@@ -114,3 +114,41 @@ def manifesto_in_sign_off():
         task_state.task.specific.on_action(task_state, people[lead], "approve")
     manifesto.refresh_from_db()
     return SimpleNamespace(home=home, manifesto=manifesto, territories=territories, people=people)
+
+
+def translated(page, language):
+    """`page` copied into `language` (with its parents), live unless it goes live only through
+    its review."""
+    from wagtail.models import Locale
+
+    copy = page.copy_for_translation(
+        Locale.objects.get(language_code=language), copy_parents=True
+    ).specific
+    for each in (*copy.get_ancestors().specific(), copy):
+        if not each.live and not getattr(each, "publishes_only_through_review", False):
+            publish(each)
+    return copy
+
+
+def network_to_join():
+    """What a new territory joins: the partners' territories and their people (an editor and a
+    lead each, the moderator), the activities' indexes and a live Manifesto, under review."""
+    from co_design.review.setup import setup_review
+
+    home = site_home()
+    territories = partner_territories()
+    people = partner_leads(territories)
+    for slug, code in (("rheinfeld", "de"), ("valdoria", "it"), ("puerto-alba", "es")):
+        people[f"editor-{code}"] = member(
+            "editor", territories[slug], f"editor-{code}", language=code
+        )
+    people["moderator"] = member("moderator", None, "moderator", "Max Moreau")
+    indexes = activity_indexes(home)
+    for index in vars(indexes).values():
+        for language in ("de", "it", "es"):
+            translated(index, language)
+    manifesto = publish(ManifestoPageFactory(parent=home, title="The ECCIPA Manifesto"))
+    setup_review()  # the indexes in every language go through the Local strategy review
+    return SimpleNamespace(
+        home=home, territories=territories, people=people, indexes=indexes, manifesto=manifesto
+    )
