@@ -152,3 +152,18 @@ def network_to_join():
     return SimpleNamespace(
         home=home, territories=territories, people=people, indexes=indexes, manifesto=manifesto
     )
+
+
+def stakeholders(territories):
+    """A stakeholder of each partner territory, in its language."""
+    return {
+        "stakeholder-ngo": member(
+            "stakeholder", territories["rheinfeld"], "stakeholder-ngo", "Nora Weiss", "de"
+        ),
+        "stakeholder-association": member(
+            "stakeholder", territories["valdoria"], "stakeholder-association", "Amina Diallo", "it"
+        ),
+        "stakeholder-city": member(
+            "stakeholder", territories["puerto-alba"], "stakeholder-city", "Carlos Ruiz", "es"
+        ),
+    }
