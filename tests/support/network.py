@@ -93,6 +93,28 @@ def activity_indexes(home):
     )
 
 
+def live_manifesto(home, title="The ECCIPA Manifesto"):
+    """A Manifesto the editor's form accepts whole: a principle, a recommendation and a chapter
+    on a live strategy; its first edition live."""
+    from co_design.models import ManifestoChapter
+
+    from .factories import StrategyDraftPageFactory
+
+    strategy = publish(StrategyDraftPageFactory(parent__parent=home))
+    manifesto = ManifestoPageFactory(
+        parent=home,
+        title=title,
+        principles=[("principle", {"title": "Start from needs", "text": "<p>Ask first.</p>"})],
+        recommendations=[
+            ("recommendation", {"title": "Train the counter", "text": "<p>Every desk.</p>"})
+        ],
+    )
+    ManifestoChapter.objects.create(
+        page=manifesto, strategy=strategy, summary="<p>What the city learnt.</p>"
+    )
+    return publish(manifesto)
+
+
 def manifesto_in_sign_off():
     """The Manifesto's first edition live; its 2023 edition submitted by the moderator and signed
     by lead-de and lead-it, lead-es still asked. Returns the page and the people."""
@@ -103,7 +125,7 @@ def manifesto_in_sign_off():
     people = partner_leads(territories)
     people["moderator"] = member("moderator", None, "moderator", "Max Moreau")
     people["admin"] = administrator()
-    manifesto = publish(ManifestoPageFactory(parent=home, title="The ECCIPA Manifesto"))
+    manifesto = live_manifesto(home)
     setup_review()
     manifesto.title = "The ECCIPA Manifesto (2023 edition)"
     manifesto.save_revision(user=people["moderator"], log_action=True)
