@@ -189,3 +189,59 @@ def stakeholders(territories):
             "stakeholder", territories["puerto-alba"], "stakeholder-city", "Carlos Ruiz", "es"
         ),
     }
+
+
+def strategies_in_review():
+    """Each partner's strategy live under one index with the Local strategy review: Rheinfeld's
+    not under review, Valdoria's newer revision in consultation (opened by editor-it), Puerto
+    Alba's consulted on and waiting for editorial approval. Their editors, the moderator, two
+    stakeholders of Rheinfeld and one each of Valdoria and Puerto Alba."""
+    from co_design.models import StrategyDraftPage
+    from co_design.review.setup import setup_review
+
+    from .factories import StrategyDraftPageFactory, section
+
+    home = site_home()
+    territories = partner_territories()
+    people = stakeholders(territories)
+    people["stakeholder-rolemodel"] = member(
+        "stakeholder", territories["rheinfeld"], "stakeholder-rolemodel", "Rania Haddad"
+    )
+    for slug, code, name in (
+        ("rheinfeld", "de", "Emma Becker"),
+        ("valdoria", "it", "Elena Russo"),
+        ("puerto-alba", "es", "Eva García"),
+    ):
+        people[f"editor-{code}"] = member(
+            "editor", territories[slug], f"editor-{code}", name, language=code
+        )
+    people["moderator"] = member("moderator", None, "moderator", "Max Moreau")
+    index = StrategyIndexPageFactory(parent=home)
+    strategies = {
+        slug: publish(
+            StrategyDraftPageFactory(
+                parent=index,
+                territory=where,
+                title=f"Local strategy of {where.name}",
+                sections=[section("A welcoming front desk"), section("Housing first")],
+            )
+        )
+        for slug, where in territories.items()
+    }
+    setup_review()
+    for slug, editor in (("valdoria", "editor-it"), ("puerto-alba", "editor-es")):
+        page = strategies[slug]
+        page.summary = f"{page.summary} Revised after the round table."
+        page.save_revision(user=people[editor], log_action=True)
+        page.get_workflow().start(page, people[editor])
+    puerto_alba = StrategyDraftPage.objects.get(pk=strategies["puerto-alba"].pk)
+    task_state = puerto_alba.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, people["editor-es"], "close")
+    return SimpleNamespace(
+        home=home,
+        territories=territories,
+        people=people,
+        strategies={
+            slug: StrategyDraftPage.objects.get(pk=page.pk) for slug, page in strategies.items()
+        },
+    )
