@@ -4,8 +4,10 @@ people who work in them, the activities' index pages and a Manifesto half signed
 The people keep the usernames tests address them by (lead-de, moderator…); each is created by
 the test that asks for it, with the password `PASSWORD`."""
 
+from contextlib import contextmanager
 from types import SimpleNamespace
 
+from django.db import transaction
 from django.utils.text import slugify
 
 from co_design.choices import Country, Language
@@ -127,6 +129,13 @@ def manifesto_in_sign_off():
     people["admin"] = administrator()
     manifesto = live_manifesto(home)
     setup_review()
+    manifesto = half_signed(manifesto, people)
+    return SimpleNamespace(home=home, manifesto=manifesto, territories=territories, people=people)
+
+
+def half_signed(manifesto, people):
+    """The Manifesto's 2023 edition submitted by the moderator and signed by lead-de and
+    lead-it; lead-es is still asked."""
     manifesto.title = "The ECCIPA Manifesto (2023 edition)"
     manifesto.save_revision(user=people["moderator"], log_action=True)
     manifesto.get_workflow().start(manifesto, people["moderator"])
@@ -135,7 +144,41 @@ def manifesto_in_sign_off():
         task_state = manifesto.current_workflow_task_state
         task_state.task.specific.on_action(task_state, people[lead], "approve")
     manifesto.refresh_from_db()
-    return SimpleNamespace(home=home, manifesto=manifesto, territories=territories, people=people)
+    return manifesto
+
+
+def through_review(page, people):
+    """`page`'s latest revision taken through its whole workflow, as the people would in the
+    admin: every partner lead signs; its territory's editor (or the administrator) closes the
+    consultation; the moderator approves. The last step publishes it."""
+    from wagtail.models import Page
+
+    from co_design.review.consultation_task import ConsultationTask
+    from co_design.review.sign_off import PartnerSignOffTask
+
+    page.get_workflow().start(page, people["admin"])
+    page = Page.objects.get(pk=page.pk).specific
+    while page.workflow_in_progress:
+        task_state = page.current_workflow_task_state
+        task = task_state.task.specific
+        if isinstance(task, PartnerSignOffTask):
+            signed = set(task_state.signatures.values_list("user_id", flat=True))
+            steps = [(lead, "approve") for lead in task.leads() if lead.pk not in signed]
+        elif isinstance(task, ConsultationTask):
+            territory = getattr(page, "territory", None)
+            editors = [
+                user
+                for username, user in people.items()
+                if username.startswith("editor-") and user.profile.territory == territory
+            ]
+            steps = [((editors or [people["admin"]])[0], "close")]
+        else:
+            steps = [(people["moderator"], "approve")]
+        for user, action in steps:
+            task.on_action(task_state, user, action)
+        page = Page.objects.get(pk=page.pk).specific
+    assert page.live, f"{page} did not go live through its review"
+    return page
 
 
 def translated(page, language):
@@ -245,3 +288,12 @@ def strategies_in_review():
             slug: StrategyDraftPage.objects.get(pk=page.pk) for slug, page in strategies.items()
         },
     )
+
+
+@contextmanager
+def rolled_back_after_the_module(django_db_blocker):
+    """For a module-scoped fixture: what it builds stays for the module's tests (each test's own
+    changes are rolled back after it, as usual) and is rolled back after the last one."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
