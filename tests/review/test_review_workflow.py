@@ -8,19 +8,29 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from co_design.models import Consultation
+from co_design.models import Consultation, StrategyDraftPage
 
-from ..support.network import strategies_in_review
+from ..support.network import rolled_back_after_the_module, strategies_in_review
 from ..support.review_helpers import act, client_for, messages_of, save_draft, submit
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def strategies():
+@pytest.fixture(scope="module")
+def network(django_db_setup, django_db_blocker):
     """Rheinfeld's strategy not under review, Valdoria's in consultation, Puerto Alba's waiting
-    for editorial approval."""
-    return strategies_in_review().strategies
+    for editorial approval; built once for the module."""
+    with rolled_back_after_the_module(django_db_blocker):
+        yield strategies_in_review()
+
+
+@pytest.fixture
+def strategies(network):
+    """The strategies as each test starts: read again, never the objects an earlier test
+    changed."""
+    return {
+        slug: StrategyDraftPage.objects.get(pk=page.pk) for slug, page in network.strategies.items()
+    }
 
 
 @pytest.fixture
