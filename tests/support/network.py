@@ -223,22 +223,39 @@ def stakeholders(territories):
     """A stakeholder of each partner territory, in its language."""
     return {
         "stakeholder-ngo": member(
-            "stakeholder", territories["rheinfeld"], "stakeholder-ngo", "Nora Weiss", "de"
+            "stakeholder",
+            territories["rheinfeld"],
+            "stakeholder-ngo",
+            "Nora Weiss",
+            "de",
+            organisation_type="ngo",
         ),
         "stakeholder-association": member(
-            "stakeholder", territories["valdoria"], "stakeholder-association", "Amina Diallo", "it"
+            "stakeholder",
+            territories["valdoria"],
+            "stakeholder-association",
+            "Amina Diallo",
+            "it",
+            organisation_type="migrant_association",
         ),
         "stakeholder-city": member(
-            "stakeholder", territories["puerto-alba"], "stakeholder-city", "Carlos Ruiz", "es"
+            "stakeholder",
+            territories["puerto-alba"],
+            "stakeholder-city",
+            "Carlos Ruiz",
+            "es",
+            organisation_type="city_department",
         ),
     }
 
 
-def strategies_in_review():
+def strategies_in_review(puerto_alba_comments=()):
     """Each partner's strategy live under one index with the Local strategy review: Rheinfeld's
     not under review, Valdoria's newer revision in consultation (opened by editor-it), Puerto
     Alba's consulted on and waiting for editorial approval. Their editors, the moderator, two
-    stakeholders of Rheinfeld and one each of Valdoria and Puerto Alba."""
+    stakeholders of Rheinfeld and one each of Valdoria and Puerto Alba.
+    `puerto_alba_comments`: (text, decision, reason) of comments stakeholder-city made on Puerto
+    Alba's sections in turn during its consultation, each with editor-es's decision."""
     from co_design.models import StrategyDraftPage
     from co_design.review.setup import setup_review
 
@@ -265,7 +282,7 @@ def strategies_in_review():
             StrategyDraftPageFactory(
                 parent=index,
                 territory=where,
-                title=f"Local strategy of {where.name}",
+                title=f"{where.name} Local Strategy for Integration",
                 sections=[section("A welcoming front desk"), section("Housing first")],
             )
         )
@@ -278,6 +295,7 @@ def strategies_in_review():
         page.save_revision(user=people[editor], log_action=True)
         page.get_workflow().start(page, people[editor])
     puerto_alba = StrategyDraftPage.objects.get(pk=strategies["puerto-alba"].pk)
+    comment_and_decide(puerto_alba, people, puerto_alba_comments)
     task_state = puerto_alba.current_workflow_task_state
     task_state.task.specific.on_action(task_state, people["editor-es"], "close")
     return SimpleNamespace(
@@ -288,6 +306,25 @@ def strategies_in_review():
             slug: StrategyDraftPage.objects.get(pk=page.pk) for slug, page in strategies.items()
         },
     )
+
+
+def comment_and_decide(page, people, comments):
+    import uuid
+
+    from co_design.consultation import services
+
+    sections = [block.id for block in page.get_latest_revision_as_object().sections]
+    for number, (text, decision, reason) in enumerate(comments):
+        record, _ = services.post_comment(
+            people["stakeholder-city"],
+            page,
+            sections[number % len(sections)],
+            text,
+            submission_key=uuid.uuid4(),
+        )
+        services.record_decision(
+            people["editor-es"], record, decision, reason, page.get_latest_revision()
+        )
 
 
 @contextmanager
