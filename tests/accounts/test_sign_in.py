@@ -7,14 +7,24 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from co_design.demo.people import DEVELOPMENT_PASSWORD
+from ..support.factories import UserFactory, site_home
+from ..support.network import PASSWORD, member, partner_territories, stakeholders
 
-from ..support.factories import UserFactory
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people")]
 
 
-def sign_in(client, username, password=DEVELOPMENT_PASSWORD, **extra):
+@pytest.fixture
+def people():
+    """The people who sign in: a stakeholder of each partner territory, an editor."""
+    site_home()
+    territories = partner_territories()
+    return {
+        **stakeholders(territories),
+        "editor-de": member("editor", territories["rheinfeld"], "editor-de", language="de"),
+    }
+
+
+def sign_in(client, username, password=PASSWORD, **extra):
     return client.post("/en/accounts/login/", {"username": username, "password": password, **extra})
 
 
@@ -133,9 +143,7 @@ def test_the_wagtail_admin_keeps_its_own_sign_in(client):
 
 
 def test_signing_in_to_the_admin_still_leads_to_the_admin(client):
-    response = client.post(
-        "/admin/login/", {"username": "editor-de", "password": DEVELOPMENT_PASSWORD}
-    )
+    response = client.post("/admin/login/", {"username": "editor-de", "password": PASSWORD})
     assert response.status_code == 302
     assert response.url == "/admin/"
 

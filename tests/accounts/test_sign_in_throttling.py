@@ -6,9 +6,22 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from co_design.demo.people import DEVELOPMENT_PASSWORD
+from ..support.factories import site_home
+from ..support.network import PASSWORD, member, partner_territories, stakeholders
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people")]
+
+
+@pytest.fixture
+def people():
+    """The people who sign in: a stakeholder of each partner territory, an editor."""
+    site_home()
+    territories = partner_territories()
+    return {
+        **stakeholders(territories),
+        "editor-de": member("editor", territories["rheinfeld"], "editor-de", language="de"),
+    }
+
 
 SITE_LOGIN = "/en/accounts/login/"
 ADMIN_LOGIN = "/admin/login/"
@@ -27,7 +40,7 @@ def test_fifty_wrong_passwords_then_the_right_one_does_not_sign_in(client, setti
     for number in range(50):
         attempt(client, SITE_LOGIN, "stakeholder-ngo", f"guess-{number}")
 
-    response = attempt(client, SITE_LOGIN, "stakeholder-ngo", DEVELOPMENT_PASSWORD)
+    response = attempt(client, SITE_LOGIN, "stakeholder-ngo", PASSWORD)
 
     assert response.status_code == 429
     assert int(response["Retry-After"]) == settings.ECCIPA_SIGN_IN["COOLOFF_MINUTES"] * 60
@@ -56,7 +69,7 @@ def test_other_spellings_of_the_same_account_share_the_count(client, settings):
         attempt(client, SITE_LOGIN, spellings[number % 3], f"guess-{number}")
 
     for spelling in ["STAKEHOLDER-NGO@EXAMPLE.ORG", "stakeholder-ngo"]:
-        response = attempt(client, SITE_LOGIN, spelling, DEVELOPMENT_PASSWORD)
+        response = attempt(client, SITE_LOGIN, spelling, PASSWORD)
         assert response.status_code == 429
         assert not signed_in(client)
 
@@ -66,11 +79,11 @@ def test_the_lockout_holds_one_name_from_one_network_only(client, settings):
         attempt(client, SITE_LOGIN, "stakeholder-ngo", f"guess-{number}", REMOTE_ADDR="203.0.113.9")
 
     elsewhere = Client()
-    response = attempt(elsewhere, SITE_LOGIN, "stakeholder-ngo", DEVELOPMENT_PASSWORD)
+    response = attempt(elsewhere, SITE_LOGIN, "stakeholder-ngo", PASSWORD)
     assert response.status_code == 302
     assert signed_in(elsewhere)
     colleague = attempt(
-        Client(), SITE_LOGIN, "stakeholder-city", DEVELOPMENT_PASSWORD, REMOTE_ADDR="203.0.113.9"
+        Client(), SITE_LOGIN, "stakeholder-city", PASSWORD, REMOTE_ADDR="203.0.113.9"
     )
     assert colleague.status_code == 302
 
@@ -79,7 +92,7 @@ def test_the_lockout_message_is_translated(client, settings):
     for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"]):
         attempt(client, "/de/accounts/login/", "stakeholder-ngo", f"guess-{number}")
 
-    response = attempt(client, "/de/accounts/login/", "stakeholder-ngo", DEVELOPMENT_PASSWORD)
+    response = attempt(client, "/de/accounts/login/", "stakeholder-ngo", PASSWORD)
 
     assert response.status_code == 429
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.content.decode()
@@ -89,7 +102,7 @@ def test_the_admin_sign_in_is_throttled_too(client, settings):
     for number in range(50):
         attempt(client, ADMIN_LOGIN, "editor-de", f"guess-{number}")
 
-    response = attempt(client, ADMIN_LOGIN, "editor-de", DEVELOPMENT_PASSWORD)
+    response = attempt(client, ADMIN_LOGIN, "editor-de", PASSWORD)
 
     assert response.status_code == 429
     assert LOCKED in response.content.decode()
@@ -100,7 +113,7 @@ def test_failures_on_the_site_count_for_the_admin_sign_in(client, settings):
     for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"]):
         attempt(client, SITE_LOGIN, "editor-de", f"guess-{number}")
 
-    response = attempt(client, ADMIN_LOGIN, "editor-de", DEVELOPMENT_PASSWORD)
+    response = attempt(client, ADMIN_LOGIN, "editor-de", PASSWORD)
 
     assert response.status_code == 429
 
@@ -121,7 +134,7 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, setting
         Client(),
         SITE_LOGIN,
         "stakeholder-ngo",
-        DEVELOPMENT_PASSWORD,
+        PASSWORD,
         HTTP_X_FORWARDED_FOR="192.0.2.44",
     )
     assert other.status_code == 302
@@ -130,7 +143,7 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, setting
         client,
         SITE_LOGIN,
         "stakeholder-ngo",
-        DEVELOPMENT_PASSWORD,
+        PASSWORD,
         HTTP_X_FORWARDED_FOR="10.9.8.7, 198.51.100.7",
     )
     assert again.status_code == 429
@@ -139,7 +152,7 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, setting
 def test_signing_in_with_the_right_password_before_the_limit_clears_the_count(client, settings):
     for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"] - 1):
         attempt(client, SITE_LOGIN, "stakeholder-ngo", f"guess-{number}")
-    assert attempt(client, SITE_LOGIN, "stakeholder-ngo", DEVELOPMENT_PASSWORD).status_code == 302
+    assert attempt(client, SITE_LOGIN, "stakeholder-ngo", PASSWORD).status_code == 302
 
     for number in range(settings.ECCIPA_SIGN_IN["FAILURE_LIMIT"] - 1):
         response = attempt(Client(), SITE_LOGIN, "stakeholder-ngo", f"again-{number}")
@@ -167,6 +180,8 @@ def test_ten_reset_requests_send_at_most_the_limit_of_e_mails(client, settings):
 
 def test_reset_requests_for_many_addresses_from_one_network_are_limited(client, settings):
     settings.ECCIPA_SIGN_IN = {**settings.ECCIPA_SIGN_IN, "PASSWORD_RESET_EMAILS_PER_IP": 4}
+    for number in range(4):
+        member("stakeholder", None, f"neighbour-{number}")
     users = get_user_model().objects.filter(email__endswith="@example.org").order_by("pk")[:8]
     assert len(users) == 8
 

@@ -19,10 +19,32 @@ from co_design.invitations.models import hash_token
 from co_design.invitations.services import Invitee, invite
 from co_design.models import Invitation, Profile, Territory
 
-from ..support.factories import UserFactory
+from ..support.factories import UserFactory, site_home
+from ..support.network import (
+    member,
+    partner_territories,
+    rolled_back_after_the_module,
+    stakeholders,
+)
 from ..support.review_helpers import client_for
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("network")]
+
+
+@pytest.fixture(scope="module")
+def network(django_db_setup, django_db_blocker):
+    """Rheinfeld, Valdoria and Puerto Alba; the editors of the first two, Rheinfeld's partner
+    lead, the moderator and a stakeholder of each; built once for the module."""
+    with rolled_back_after_the_module(django_db_blocker):
+        site_home()
+        territories = partner_territories()
+        stakeholders(territories)
+        member("editor", territories["rheinfeld"], "editor-de", "Emma Becker", "de")
+        member("editor", territories["valdoria"], "editor-it", "Elena Russo", "it")
+        member("partner_lead", territories["rheinfeld"], "lead-de", "Lukas Schmidt", "de")
+        member("moderator", None, "moderator", "Max Moreau")
+        yield territories
+
 
 User = get_user_model()
 HEADER = "name,email,organisation,organisation_type,territory,language\n"

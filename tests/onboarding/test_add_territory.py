@@ -18,7 +18,15 @@ from co_design.models import (
     TrainingModulePage,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+from ..support.network import network_to_join
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("network")]
+
+
+@pytest.fixture
+def network():
+    return network_to_join()
+
 
 NORDHAVN = [
     "--name",

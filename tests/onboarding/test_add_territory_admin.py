@@ -4,7 +4,20 @@ from django.core import mail
 
 from co_design.models import Invitation, Territory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+from ..support.network import administrator, network_to_join
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("network")]
+
+
+@pytest.fixture
+def network():
+    return network_to_join()
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(administrator())
+    return client
 
 
 def refused(response):

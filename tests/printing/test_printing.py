@@ -24,7 +24,94 @@ from co_design.models import (
 from co_design.printing import cache as printed
 from co_design.printing import engine
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+from ..support.factories import (
+    ManifestoPageFactory,
+    NeedsReviewIndexPageFactory,
+    TrainingModulePageFactory,
+    TrainingProgrammePageFactory,
+    publish,
+)
+from ..support.network import (
+    administrator,
+    half_signed,
+    partner_leads,
+    rolled_back_after_the_module,
+    strategies_in_review,
+    through_review,
+    translated,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+PARTNERS = {
+    "rheinfeld": "Stadt Rheinfeld",
+    "valdoria": "Comune di Valdoria",
+    "puerto-alba": "Ayuntamiento de Puerto Alba",
+}
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """What prints: the partners' strategies (Valdoria's in consultation, Puerto Alba's
+    consultation over with two decided comments), the Manifesto with a chapter on each, signed
+    by every lead in English and German, its English 2023 edition half signed; the Toolkit with
+    two live modules; a needs reviews index, which does not print. Built once for the module."""
+    with rolled_back_after_the_module(django_db_blocker):
+        yield build_site()
+
+
+def build_site():
+    from wagtail.models import Site
+
+    from co_design.models import ManifestoChapter, PartnerOrganisation
+    from co_design.review.setup import setup_review
+
+    network = strategies_in_review(
+        puerto_alba_comments=[
+            ("Open the desk on Saturdays.", "adopted", "Saturdays from May."),
+            ("Add a housing counter.", "partly_adopted", "Once a week."),
+        ]
+    )
+    people = network.people
+    people.update(partner_leads(network.territories))
+    people["admin"] = administrator()
+    for slug, name in PARTNERS.items():
+        PartnerOrganisation.objects.create(
+            territory=network.territories[slug], name=name, website="https://example.org/"
+        )
+    home = network.home
+    # The only site, as on the partnership's server: page addresses are relative to it.
+    Site.objects.exclude(root_page=home).delete()
+    NeedsReviewIndexPageFactory(parent=home)
+    toolkit = publish(TrainingProgrammePageFactory(parent=home))
+    for title in ("Working with interpreters", "Plain-language letters"):
+        publish(
+            TrainingModulePageFactory(
+                parent=toolkit,
+                title=title,
+                territory=network.territories["rheinfeld"],
+                learning_objectives=[("objective", f"Staff practise {title.lower()}.")],
+            )
+        )
+    manifesto = ManifestoPageFactory(
+        parent=home,
+        title="The ECCIPA Manifesto",
+        introduction="<p>What three cities learnt: integration starts at the counter.</p>",
+        live=False,
+    )
+    for strategy in network.strategies.values():
+        ManifestoChapter.objects.create(
+            page=manifesto, strategy=strategy, summary=f"<p>{strategy.territory.name}.</p>"
+        )
+    manifesto.save_revision(user=people["moderator"])
+    german = translated(manifesto, "de")
+    german.title = "Das ECCIPA-Manifest"
+    setup_review()
+    for page in (manifesto, german):
+        page.save_revision(user=people["moderator"])
+        through_review(page, people)
+    half_signed(ManifestoPage.objects.get(pk=manifesto.pk), people)
+    return network
 
 
 def pdf_pages(response):
@@ -43,7 +130,7 @@ def english(model, **lookup):
 
 
 def puerto_alba():
-    return english(StrategyDraftPage, slug="puerto-alba-local-strategy")
+    return english(StrategyDraftPage, territory__slug="puerto-alba")
 
 
 @pytest.fixture
@@ -186,7 +273,7 @@ def test_pages_without_a_printed_version_answer_404(client):
     assert client.get(f"{needs_reviews.url}pdf/").status_code == 404
     assert client.get("/en/pdf/").status_code == 404
     # Valdoria's consultation is still open: no outcome page, no outcome PDF.
-    valdoria = english(StrategyDraftPage, slug="valdoria-local-strategy")
+    valdoria = english(StrategyDraftPage, territory__slug="valdoria")
     assert client.get(f"/en/consultations/{valdoria.pk}/outcome/pdf/").status_code == 404
     assert client.get("/en/consultations/999999999/outcome/pdf/").status_code == 404
 
@@ -315,7 +402,7 @@ def test_pages_print_from_the_browser_without_menus_and_with_link_addresses(clie
 
 def test_a_strategy_under_consultation_prints_its_published_text(client):
     """Valdoria's newer revision is in stakeholder consultation: its PDF is the live text."""
-    strategy = english(StrategyDraftPage, slug="valdoria-local-strategy")
+    strategy = english(StrategyDraftPage, territory__slug="valdoria")
     assert strategy.has_unpublished_changes
     draft = strategy.get_latest_revision_as_object()
     live_text = [strategy.summary, *(s.value["heading"] for s in strategy.sections)]
@@ -324,7 +411,7 @@ def test_a_strategy_under_consultation_prints_its_published_text(client):
         for text in [draft.summary, *(s.value["heading"] for s in draft.sections)]
         if text not in live_text
     ]
-    assert draft_only, "the demo's draft differs from the live strategy"
+    assert draft_only, "the draft differs from the live strategy"
     text = pdf_text(client.get(f"{strategy.url}pdf/"))
     for live in live_text:
         assert " ".join(live.split()) in text

@@ -18,19 +18,76 @@ from co_design.models import (
 )
 
 from ..support.admin_forms import edit_form_data
+from ..support.factories import (
+    ManifestoPageFactory,
+    NeedsReviewIndexPageFactory,
+    NeedsReviewPageFactory,
+    TrainingModulePageFactory,
+    TrainingProgrammePageFactory,
+)
 from ..support.graphql_support import data_of
+from ..support.network import (
+    administrator,
+    half_signed,
+    partner_leads,
+    rolled_back_after_the_module,
+    strategies_in_review,
+    through_review,
+    translated,
+)
 from ..support.review_helpers import act, client_for, messages_of
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 REFUSAL = "goes live only through its review"
 PUBLISH_BUTTON = 'name="action-publish"'
+LANGUAGES = ("de", "it", "es")
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The pages that go live only through their review, in every language: the strategies (one
+    not under review, Valdoria's in consultation, Puerto Alba's in editorial approval) and the
+    Toolkit with a module, their translations live through the review; the Manifesto signed in
+    every language, its English 2023 edition signed by two of the three leads; needs reviews,
+    which publish as usual."""
+    with rolled_back_after_the_module(django_db_blocker):
+        yield build_site()
+
+
+def build_site():
+    from co_design.review.setup import setup_review
+
+    network = strategies_in_review()
+    people = network.people
+    people.update(partner_leads(network.territories))
+    people["admin"] = administrator()
+    home = network.home
+    needs_reviews = NeedsReviewIndexPageFactory(parent=home)
+    for slug, territory in network.territories.items():
+        NeedsReviewPageFactory(
+            parent=needs_reviews, territory=territory, slug=f"{slug}-needs-review"
+        )
+    toolkit = TrainingProgrammePageFactory(parent=home)
+    TrainingModulePageFactory(parent=toolkit, territory=network.territories["rheinfeld"])
+    manifesto = ManifestoPageFactory(parent=home, title="The ECCIPA Manifesto", live=False)
+    manifesto.save_revision(user=people["moderator"])
+    drafts = [
+        translated(page, language)
+        for page in (network.strategies["valdoria"], toolkit, manifesto)
+        for language in LANGUAGES
+    ]
+    setup_review()
+    for page in (manifesto, *drafts):
+        page.save_revision(user=people["moderator"])
+        through_review(page, people)
+    half_signed(ManifestoPage.objects.get(pk=manifesto.pk), people)
+    network.manifesto = manifesto
+    return network
 
 
 def strategy(territory="valdoria", locale="en"):
-    return StrategyDraftPage.objects.get(
-        locale__language_code=locale, slug=f"{territory}-local-strategy"
-    )
+    return StrategyDraftPage.objects.get(locale__language_code=locale, territory__slug=territory)
 
 
 def manifesto(locale="en"):

@@ -10,25 +10,51 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from co_design.models import Consultation, StrategyDraftPage
 
+from ..support.network import rolled_back_after_the_module, strategies_in_review
 from ..support.review_helpers import act, client_for, messages_of, save_draft, submit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def network(django_db_setup, django_db_blocker):
+    """Rheinfeld's strategy not under review, Valdoria's in consultation, Puerto Alba's waiting
+    for editorial approval; built once for the module."""
+    with rolled_back_after_the_module(django_db_blocker):
+        yield strategies_in_review()
 
 
 @pytest.fixture
-def rheinfeld():
-    return StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="rheinfeld-local-strategy"
-    )
+def strategies(network):
+    """The strategies as each test starts: read again, never the objects an earlier test
+    changed."""
+    return {
+        slug: StrategyDraftPage.objects.get(pk=page.pk) for slug, page in network.strategies.items()
+    }
 
 
 @pytest.fixture
-def editor():
+def rheinfeld(strategies):
+    return strategies["rheinfeld"]
+
+
+@pytest.fixture
+def valdoria(strategies):
+    return strategies["valdoria"]
+
+
+@pytest.fixture
+def puerto(strategies):
+    return strategies["puerto-alba"]
+
+
+@pytest.fixture
+def editor(strategies):
     return client_for("editor-de")
 
 
 @pytest.fixture
-def moderator():
+def moderator(strategies):
     return client_for("moderator")
 
 
@@ -185,10 +211,7 @@ def test_acting_on_a_cancelled_workflow_is_refused(rheinfeld, editor, moderator)
     assert task_state.status == TaskState.STATUS_CANCELLED
 
 
-def test_an_editor_of_another_territory_cannot_close_the_consultation():
-    valdoria = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="valdoria-local-strategy"
-    )
+def test_an_editor_of_another_territory_cannot_close_the_consultation(valdoria):
     task_state = valdoria.current_workflow_task_state
 
     response = act(client_for("editor-de"), valdoria, "close")
@@ -199,10 +222,7 @@ def test_an_editor_of_another_territory_cannot_close_the_consultation():
     assert Consultation.objects.for_page(valdoria).get().is_open()
 
 
-def test_stakeholders_never_reach_the_workflow_actions():
-    valdoria = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="valdoria-local-strategy"
-    )
+def test_stakeholders_never_reach_the_workflow_actions(valdoria):
     response = act(client_for("stakeholder-association"), valdoria, "close", follow=False)
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
@@ -210,7 +230,7 @@ def test_stakeholders_never_reach_the_workflow_actions():
 
 
 def test_an_approver_without_publish_rights_is_refused_before_anything_changes(
-    django_user_model,
+    django_user_model, puerto
 ):
     from django.contrib.auth.models import Group, Permission
 
@@ -221,9 +241,6 @@ def test_an_approver_without_publish_rights_is_refused_before_anything_changes(
     EditorialApprovalTask.objects.get().groups.add(reviewers)
     reviewer = django_user_model.objects.create_user("reviewer", "reviewer@example.org", "x")
     reviewer.groups.add(reviewers)
-    puerto = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="puerto-alba-local-strategy"
-    )
     task_state = puerto.current_workflow_task_state
     assert task_state.task.name == "Editorial approval"
 
@@ -237,10 +254,7 @@ def test_an_approver_without_publish_rights_is_refused_before_anything_changes(
     assert puerto.live_revision != puerto.get_latest_revision()
 
 
-def test_editors_change_the_closing_date_and_a_past_date_is_refused():
-    valdoria = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="valdoria-local-strategy"
-    )
+def test_editors_change_the_closing_date_and_a_past_date_is_refused(valdoria):
     editor = client_for("editor-it")
     new_date = timezone.localdate() + timedelta(days=30)
 
@@ -257,10 +271,7 @@ def test_editors_change_the_closing_date_and_a_past_date_is_refused():
     assert timezone.localtime(consultation.closes_at).date() == new_date
 
 
-def test_a_closed_consultation_says_so_in_the_room():
-    valdoria = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="valdoria-local-strategy"
-    )
+def test_a_closed_consultation_says_so_in_the_room(valdoria):
     consultation = Consultation.objects.for_page(valdoria).get()
     consultation.closes_at = timezone.now() - timedelta(hours=1)
     consultation.save()
@@ -269,10 +280,7 @@ def test_a_closed_consultation_says_so_in_the_room():
     assert "it no longer accepts comments" in html.content.decode()
 
 
-def test_approving_a_revision_that_is_no_longer_current_is_refused(moderator):
-    puerto = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="puerto-alba-local-strategy"
-    )
+def test_approving_a_revision_that_is_no_longer_current_is_refused(moderator, puerto):
     task_state = puerto.current_workflow_task_state
     # A newer revision saved outside the editor (e.g. by an import), so no hook restarted review.
     draft = puerto.get_latest_revision_as_object()
@@ -302,8 +310,7 @@ def approve_from_the_editor(client, page, **changes):
     return client.post(f"/admin/pages/{page.pk}/edit/", data, follow=True)
 
 
-def test_approving_from_the_page_editor_publishes_the_reviewed_text(moderator):
-    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
+def test_approving_from_the_page_editor_publishes_the_reviewed_text(moderator, puerto):
     reviewed = puerto.current_workflow_task_state.revision.as_object()
 
     response = approve_from_the_editor(moderator, puerto)
@@ -316,9 +323,8 @@ def test_approving_from_the_page_editor_publishes_the_reviewed_text(moderator):
 
 
 def test_changing_the_text_while_approving_from_the_editor_sends_it_back_to_consultation(
-    moderator,
+    moderator, puerto
 ):
-    puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy")
 
     response = approve_from_the_editor(moderator, puerto, summary="Changed by the approver.")
 

@@ -10,10 +10,29 @@ from django.utils.timezone import localtime
 from wagtail.models import WorkflowState
 
 from co_design.models import ManifestoPage
+from co_design.review.setup import setup_review
 
+from ..support.factories import publish
+from ..support.network import manifesto_in_sign_off, member, translated
 from ..support.review_helpers import act, client_for, messages_of, submit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sign_off")]
+
+
+@pytest.fixture
+def sign_off():
+    """The English Manifesto half signed off, its German translation live and not under review,
+    an editor and a stakeholder of Puerto Alba."""
+    network = manifesto_in_sign_off()
+    german = translated(network.manifesto, "de")
+    german.title = "Das ECCIPA-Manifest"
+    publish(german)
+    setup_review()  # the translation gets a sign-off of its own
+    puerto_alba = network.territories["puerto-alba"]
+    member("editor", puerto_alba, "editor-es", language="es")
+    member("stakeholder", puerto_alba, "stakeholder-city", language="es")
+    return network
+
 
 BUTTON = re.compile(r'<(?:button|a)\b[^>]*class="button[^"]*"[^>]*>(.*?)</(?:button|a)>', re.S)
 

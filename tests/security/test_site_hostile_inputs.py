@@ -17,13 +17,60 @@ from co_design.models import (
     CommentFlag,
     Invitation,
     StakeholderComment,
+    StrategyDraftPage,
     Territory,
 )
 
+from ..support.factories import (
+    TrainingModulePageFactory,
+    TrainingProgrammePageFactory,
+    open_consultation,
+)
+from ..support.network import administrator, member, rolled_back_after_the_module, territory
 from ..support.review_helpers import client_for
-from ..support.room_helpers import comment_data, section_ids, valdoria
+from ..support.room_helpers import comment_data, section_ids
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("network")]
+
+
+@pytest.fixture(scope="module")
+def network(django_db_setup, django_db_blocker):
+    """Valdoria's strategy in consultation with two comments by one stakeholder, another
+    stakeholder, its editor and Rheinfeld's, the moderator, the administrator, and a training
+    module to search for; built once for the module."""
+    with rolled_back_after_the_module(django_db_blocker):
+        yield build_network()
+
+
+def build_network():
+    import uuid
+
+    from co_design.choices import Country, Language
+    from co_design.consultation import services
+
+    valdoria = territory("Valdoria", Country.ITALY, Language.ITALIAN)
+    rheinfeld = territory("Rheinfeld", Country.GERMANY, Language.GERMAN)
+    page, _editor = open_consultation("A welcoming front desk", "Housing first", territory=valdoria)
+    member("editor", valdoria, "editor-it", "Elena Russo", "it")
+    member("editor", rheinfeld, "editor-de", "Emma Becker", "de")
+    member("moderator", None, "moderator", "Max Moreau")
+    administrator()
+    member("stakeholder", valdoria, "stakeholder-school-it", "Marco Greco", "it")
+    author = member("stakeholder", valdoria, "stakeholder-association", "Amina Diallo", "it")
+    for section_id, text in zip(
+        section_ids(page), ("Open on Saturdays.", "Add interpreters."), strict=True
+    ):
+        services.post_comment(author, page, section_id, text, submission_key=uuid.uuid4())
+    toolkit = TrainingProgrammePageFactory(parent=page.get_parent().get_parent())
+    TrainingModulePageFactory(parent=toolkit, territory=valdoria, title="Working with interpreters")
+    return page
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    return client
+
 
 HUGE = "99999999999999999999"  # beyond 64 bits
 JUST_BEYOND = str(2**63)  # one more than the largest BIGINT
@@ -66,8 +113,8 @@ def stored():
 
 
 @pytest.fixture
-def page():
-    return valdoria()
+def page(network):
+    return StrategyDraftPage.objects.get(pk=network.pk)
 
 
 @pytest.fixture

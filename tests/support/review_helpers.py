@@ -1,4 +1,4 @@
-"""Acting in the admin as the demo people do."""
+"""Acting in the admin as the site's people do."""
 
 from django.contrib.auth import get_user_model
 from django.test import Client
