@@ -4,12 +4,14 @@ slug and translation key, as the demo's translations do)."""
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from co_design.models import StrategyIndexPage, TrainingProgrammePage
 
 from .factories import (
     StrategyIndexPageFactory,
+    TerritoryFactory,
+    TrainingModulePageFactory,
     TrainingProgrammePageFactory,
     publish,
     site_home,
@@ -54,3 +56,23 @@ def multilingual_site(languages=TRANSLATED):
             for name in ("home", "toolkit", "strategies")
         }
     return tree
+
+
+def make_default(home):
+    """The test client's site becomes the default site (the one imports without a site go to),
+    in place of the placeholder site Wagtail's migrations create."""
+    Site.objects.filter(is_default_site=True).update(is_default_site=False)
+    Site.objects.filter(root_page=home).update(is_default_site=True)
+
+
+def toolkit_with_module(home=None, territory=None, **module_fields):
+    """A live Toolkit with one live module of `territory`, on the test client's (default) site."""
+    home = home or publish(site_home())
+    make_default(home)
+    toolkit = publish(TrainingProgrammePageFactory(parent=home, slug="training-toolkit"))
+    module = publish(
+        TrainingModulePageFactory(
+            parent=toolkit, territory=territory or TerritoryFactory(), **module_fields
+        )
+    )
+    return toolkit, module
