@@ -9,11 +9,14 @@ from wagtail.models import Locale, Site
 from co_design.models import StrategyIndexPage, TrainingProgrammePage
 
 from .factories import (
+    ManifestoPageFactory,
+    StrategyDraftPageFactory,
     StrategyIndexPageFactory,
     TerritoryFactory,
     TrainingModulePageFactory,
     TrainingProgrammePageFactory,
     publish,
+    section,
     site_home,
 )
 
@@ -76,3 +79,31 @@ def toolkit_with_module(home=None, territory=None, **module_fields):
         )
     )
     return toolkit, module
+
+
+def manifesto_with_chapters(home=None, chapters=3, title="The ECCIPA Manifesto"):
+    """A live Manifesto whose chapters are live strategies (several sections each, as long as a
+    real strategy), beside a strategy that was never published."""
+    from co_design.models import ManifestoChapter
+
+    home = home or publish(site_home())
+    index = publish(StrategyIndexPageFactory(parent=home, slug="local-strategies"))
+    strategies = [
+        publish(
+            StrategyDraftPageFactory(
+                parent=index,
+                sections=[
+                    section(f"Section {n}", f"<p>What the city of strategy {i} does, step {n}.</p>")
+                    for n in range(1, 6)
+                ],
+            )
+        )
+        for i in range(1, chapters + 1)
+    ]
+    unpublished = StrategyDraftPageFactory(parent=index, live=False)
+    manifesto = ManifestoPageFactory(parent=home, title=title, slug="manifesto")
+    for number, strategy in enumerate(strategies, start=1):
+        ManifestoChapter.objects.create(
+            page=manifesto, strategy=strategy, summary=f"<p>Chapter {number}: {strategy.title}.</p>"
+        )
+    return publish(manifesto), strategies, unpublished
