@@ -46,6 +46,7 @@ def translate(page, language, **fields):
 def multilingual_site(languages=TRANSLATED):
     """The English home, the Toolkit and the strategy index, translated into `languages`."""
     home = publish(site_home())
+    make_default(home)
     tree = SiteTree(
         home=home,
         toolkit=publish(TrainingProgrammePageFactory(parent=home, slug="training-toolkit")),
@@ -62,9 +63,10 @@ def multilingual_site(languages=TRANSLATED):
 
 
 def make_default(home):
-    """The test client's site becomes the default site (the one imports without a site go to),
-    in place of the placeholder site Wagtail's migrations create."""
-    Site.objects.filter(is_default_site=True).update(is_default_site=False)
+    """The test client's site becomes the only and default site (the one imports without a site
+    go to), in place of the placeholder site Wagtail's migrations create: page addresses are then
+    relative, as on a one-site installation."""
+    Site.objects.exclude(root_page=home).delete()
     Site.objects.filter(root_page=home).update(is_default_site=True)
 
 
@@ -107,3 +109,56 @@ def manifesto_with_chapters(home=None, chapters=3, title="The ECCIPA Manifesto")
             page=manifesto, strategy=strategy, summary=f"<p>Chapter {number}: {strategy.title}.</p>"
         )
     return publish(manifesto), strategies, unpublished
+
+
+# The demo's words for a strategy in each language, enough to tell the languages apart.
+STRATEGY_TITLES = {
+    "de": "Lokale Strategie: Valdoria",
+    "it": "Strategia locale: Valdoria",
+    "es": "Estrategia local: Valdoria",
+}
+
+
+@dataclass
+class TranslatedActivities:
+    tree: SiteTree
+    strategy: object
+    manifesto: object
+    module: object
+
+    def translation(self, page, language):
+        return page.get_translation(Locale.objects.get(language_code=language)).specific
+
+
+def translated_activities(languages=TRANSLATED):
+    """A multilingual site with Valdoria's strategy and the Manifesto translated into every
+    language, and a Toolkit module (*Working with interpreters*) left in English."""
+    from co_design.models import ManifestoChapter
+
+    tree = multilingual_site(languages)
+    valdoria = TerritoryFactory(name="Valdoria", slug="valdoria")
+    strategy = publish(
+        StrategyDraftPageFactory(
+            parent=tree.strategies,
+            title="Valdoria Local Strategy",
+            slug="valdoria-local-strategy",
+            territory=valdoria,
+            summary="How Valdoria welcomes newcomers.",
+        )
+    )
+    manifesto = ManifestoPageFactory(parent=tree.home, title="The ECCIPA Manifesto")
+    ManifestoChapter.objects.create(page=manifesto, strategy=strategy, summary="<p>Valdoria.</p>")
+    manifesto = publish(manifesto)
+    module = publish(
+        TrainingModulePageFactory(
+            parent=tree.toolkit,
+            title="Working with interpreters",
+            slug="working-with-interpreters",
+            territory=valdoria,
+            summary="Booking, briefing and working with interpreters at the counter.",
+        )
+    )
+    for language in languages:
+        translate(strategy, language, title=STRATEGY_TITLES[language])
+        translate(manifesto, language, title=f"Manifesto {language}")
+    return TranslatedActivities(tree, strategy, manifesto, module)
