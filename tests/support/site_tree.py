@@ -10,11 +10,14 @@ from co_design.models import StrategyIndexPage, TrainingProgrammePage
 
 from .factories import (
     ManifestoPageFactory,
+    NeedsReviewIndexPageFactory,
+    NeedsReviewPageFactory,
     StrategyDraftPageFactory,
     StrategyIndexPageFactory,
     TerritoryFactory,
     TrainingModulePageFactory,
     TrainingProgrammePageFactory,
+    finding,
     publish,
     section,
     site_home,
@@ -162,3 +165,64 @@ def translated_activities(languages=TRANSLATED):
         translate(strategy, language, title=STRATEGY_TITLES[language])
         translate(manifesto, language, title=f"Manifesto {language}")
     return TranslatedActivities(tree, strategy, manifesto, module)
+
+
+TERRITORIES = (("Puerto Alba", "puerto-alba"), ("Rheinfeld", "rheinfeld"), ("Valdoria", "valdoria"))
+
+
+@dataclass
+class SmallEccipa:
+    """Three territories, each with its live strategy, in the order of TERRITORIES."""
+
+    tree: SiteTree
+    territories: dict  # slug -> Territory
+    strategies: dict  # territory slug -> live strategy
+    manifesto: object
+    module: object  # *Working with interpreters*, Valdoria's
+    needs_review: object  # Valdoria's
+
+
+def small_eccipa(languages=TRANSLATED):
+    """The demo's shape in small: a multilingual site whose English side has three territories'
+    strategies as the Manifesto's chapters, Valdoria's needs review and a Toolkit module."""
+    from co_design.models import ManifestoChapter
+
+    tree = multilingual_site(languages)
+    territories = {slug: TerritoryFactory(name=name, slug=slug) for name, slug in TERRITORIES}
+    strategies = {
+        slug: publish(
+            StrategyDraftPageFactory(
+                parent=tree.strategies,
+                title=f"{territory.name} Local Strategy",
+                slug=f"{slug}-local-strategy",
+                territory=territory,
+                summary=f"How {territory.name} welcomes newcomers.",
+            )
+        )
+        for slug, territory in territories.items()
+    }
+    manifesto = ManifestoPageFactory(parent=tree.home, title="The ECCIPA Manifesto")
+    for strategy in strategies.values():
+        ManifestoChapter.objects.create(
+            page=manifesto, strategy=strategy, summary=f"<p>{strategy.territory.name}.</p>"
+        )
+    module = publish(
+        TrainingModulePageFactory(
+            parent=tree.toolkit,
+            title="Working with interpreters",
+            slug="working-with-interpreters",
+            territory=territories["valdoria"],
+            summary="Booking, briefing and working with interpreters at the counter.",
+        )
+    )
+    reviews = publish(NeedsReviewIndexPageFactory(parent=tree.home, slug="needs-review"))
+    needs_review = publish(
+        NeedsReviewPageFactory(
+            parent=reviews,
+            title="Valdoria Needs Review",
+            slug="valdoria-needs-review",
+            territory=territories["valdoria"],
+            findings=[finding("Language barriers at the front desk")],
+        )
+    )
+    return SmallEccipa(tree, territories, strategies, publish(manifesto), module, needs_review)
