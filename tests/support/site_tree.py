@@ -178,13 +178,15 @@ class SmallEccipa:
     territories: dict  # slug -> Territory
     strategies: dict  # territory slug -> live strategy
     manifesto: object
-    module: object  # *Working with interpreters*, Valdoria's
+    module: (
+        object  # *Working with interpreters*, Valdoria's (Rheinfeld's is *Plain-language letters*)
+    )
     needs_review: object  # Valdoria's
 
 
 def small_eccipa(languages=TRANSLATED):
     """The demo's shape in small: a multilingual site whose English side has three territories'
-    strategies as the Manifesto's chapters, Valdoria's needs review and a Toolkit module."""
+    strategies as the Manifesto's chapters, their needs reviews and two Toolkit modules."""
     from co_design.models import ManifestoChapter
 
     tree = multilingual_site(languages)
@@ -215,14 +217,27 @@ def small_eccipa(languages=TRANSLATED):
             summary="Booking, briefing and working with interpreters at the counter.",
         )
     )
-    reviews = publish(NeedsReviewIndexPageFactory(parent=tree.home, slug="needs-review"))
-    needs_review = publish(
-        NeedsReviewPageFactory(
-            parent=reviews,
-            title="Valdoria Needs Review",
-            slug="valdoria-needs-review",
-            territory=territories["valdoria"],
-            findings=[finding("Language barriers at the front desk")],
+    publish(
+        TrainingModulePageFactory(
+            parent=tree.toolkit,
+            title="Plain-language letters",
+            slug="plain-language-letters",
+            territory=territories["rheinfeld"],
         )
     )
-    return SmallEccipa(tree, territories, strategies, publish(manifesto), module, needs_review)
+    reviews = publish(NeedsReviewIndexPageFactory(parent=tree.home, slug="needs-review"))
+    needs_reviews = {
+        slug: publish(
+            NeedsReviewPageFactory(
+                parent=reviews,
+                title=f"{territory.name} Needs Review",
+                slug=f"{slug}-needs-review",
+                territory=territory,
+                findings=[finding("Language barriers at the front desk")],
+            )
+        )
+        for slug, territory in territories.items()
+    }
+    return SmallEccipa(
+        tree, territories, strategies, publish(manifesto), module, needs_reviews["valdoria"]
+    )
