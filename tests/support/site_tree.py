@@ -2,6 +2,7 @@
 strategy index, each translated into German, Italian and Spanish (copy_for_translation keeps the
 slug and translation key, as the demo's translations do)."""
 
+import uuid
 from dataclasses import dataclass, field
 
 from wagtail.models import Locale, Site
@@ -12,6 +13,7 @@ from .factories import (
     ManifestoPageFactory,
     NeedsReviewIndexPageFactory,
     NeedsReviewPageFactory,
+    RoundTablePageFactory,
     StrategyDraftPageFactory,
     StrategyIndexPageFactory,
     TerritoryFactory,
@@ -241,3 +243,117 @@ def small_eccipa(languages=TRANSLATED):
     return SmallEccipa(
         tree, territories, strategies, publish(manifesto), module, needs_reviews["valdoria"]
     )
+
+
+ACTIVITY_TITLES = {
+    "needs": "Needs Review",
+    "toolkit": "Co-design of the Training Programme",
+    "strategies": "Integration Strategies",
+}
+
+
+@dataclass
+class EveryPageType:
+    eccipa: SmallEccipa
+    round_tables: object
+    round_table: object
+    take_part: object
+    information: dict  # footer role -> English page
+
+
+def public_pages(home):
+    """*Take part* and the footer's information pages, in every language of the site, with the
+    texts the demo gives them."""
+    from co_design.demo.data import public_pages as texts
+    from co_design.demo.languages import link_addresses
+    from co_design.public.pages import InformationPage, TakePartPage
+
+    english = texts.TAKE_PART["en"]
+    take_part = TakePartPage(
+        title=english["title"],
+        slug=english["slug"],
+        show_in_menus=True,
+        introduction=english["introduction"],
+        how_to_take_part=english["how_to_take_part"],
+        invitation_email=texts.INVITATION_EMAIL,
+    )
+    home.add_child(instance=take_part)
+    publish(take_part)
+    for language, fields in texts.TAKE_PART.items():
+        if language != "en" and home.get_translation_or_none(_locale(language)):
+            translate(take_part, language, **fields)
+    information = {}
+    for role, by_language in texts.INFORMATION:
+        title, slug, body = by_language["en"]
+        page = InformationPage(title=title, slug=slug, body=link_addresses(body), footer_role=role)
+        home.add_child(instance=page)
+        information[role] = publish(page)
+        for language, (title, slug, body) in by_language.items():
+            if language != "en" and home.get_translation_or_none(_locale(language)):
+                translate(page, language, title=title, slug=slug, body=link_addresses(body))
+    return take_part, information
+
+
+def _locale(language):
+    return Locale.objects.get(language_code=language)
+
+
+def every_page_type(languages=TRANSLATED):
+    """A live page of every public page type on a small multilingual site (small_eccipa), with
+    the home page's three activity cards, round tables and the public pages; Rheinfeld's
+    strategy builds on its needs review's finding and lists an action."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from co_design.models import RoundTableIndexPage
+    from co_design.models import StrategyDraftPage as Strategy
+
+    site = small_eccipa(languages)
+    home = site.tree.home
+    reviews = site.needs_review.get_parent().specific
+    home.activities = [
+        ("activity", {"title": title, "text": f"<p>{title}.</p>", "page": page})
+        for title, page in [
+            (ACTIVITY_TITLES["needs"], reviews),
+            (ACTIVITY_TITLES["toolkit"], site.tree.toolkit),
+            (ACTIVITY_TITLES["strategies"], site.tree.strategies),
+        ]
+    ]
+    home.save()
+    publish(home)
+
+    review = site.needs_review
+    review.interviews, review.focus_groups = 19, 3
+    review.participants.create(organisation_type="migrant_association", count=4)
+    review.report = get_document_model().objects.create(
+        title="Valdoria needs review report", file=ContentFile(b"%PDF-1.4\n", name="report.pdf")
+    )
+    review.save()
+    publish(review)
+
+    rheinfeld_review = review.get_siblings().type(type(review)).get(slug="rheinfeld-needs-review")
+    finding_id = rheinfeld_review.specific.indexed_findings.get().pk
+    rheinfeld = Strategy.objects.get(pk=site.strategies["rheinfeld"].pk)
+    body = section("Interpreters at the counter", findings=[finding_id])
+    body["value"]["actions"] = [
+        {
+            "type": "item",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "action": "Book interpreters through one city contract",
+                "responsible_body": "Citizens' office",
+                "timeline": "2025",
+                "indicator": "Bookings per month",
+            },
+        }
+    ]
+    rheinfeld.sections = [body]
+    rheinfeld.save()
+    site.strategies["rheinfeld"] = publish(rheinfeld)
+
+    round_tables = RoundTableIndexPage(title="Round tables", slug="round-tables")
+    home.add_child(instance=round_tables)
+    publish(round_tables)
+    round_table = publish(RoundTablePageFactory(parent=round_tables, slug="first-round-table"))
+    take_part, information = public_pages(home)
+    return EveryPageType(site, round_tables, round_table, take_part, information)
