@@ -54,8 +54,12 @@ def multilingual_site(languages=TRANSLATED):
     make_default(home)
     tree = SiteTree(
         home=home,
-        toolkit=publish(TrainingProgrammePageFactory(parent=home, slug="training-toolkit")),
-        strategies=publish(StrategyIndexPageFactory(parent=home, slug="local-strategies")),
+        toolkit=publish(
+            TrainingProgrammePageFactory(parent=home, slug="toolkit", show_in_menus=True)
+        ),
+        strategies=publish(
+            StrategyIndexPageFactory(parent=home, slug="local-strategies", show_in_menus=True)
+        ),
     )
     for language in languages:
         tree.translations[language] = {
@@ -227,7 +231,9 @@ def small_eccipa(languages=TRANSLATED):
             territory=territories["rheinfeld"],
         )
     )
-    reviews = publish(NeedsReviewIndexPageFactory(parent=tree.home, slug="needs-review"))
+    reviews = publish(
+        NeedsReviewIndexPageFactory(parent=tree.home, slug="needs-review", show_in_menus=True)
+    )
     needs_reviews = {
         slug: publish(
             NeedsReviewPageFactory(
@@ -321,6 +327,11 @@ def every_page_type(languages=TRANSLATED):
     ]
     home.save()
     publish(home)
+    for pages in site.tree.translations.values():  # as copy_for_translation would copy them
+        translated = type(home).objects.get(pk=pages["home"].pk)  # numchild has changed since
+        translated.activities = home.activities
+        translated.save()
+        pages["home"] = publish(translated)
 
     review = site.needs_review
     review.interviews, review.focus_groups = 19, 3
@@ -351,7 +362,9 @@ def every_page_type(languages=TRANSLATED):
     rheinfeld.save()
     site.strategies["rheinfeld"] = publish(rheinfeld)
 
-    round_tables = RoundTableIndexPage(title="Round tables", slug="round-tables")
+    round_tables = RoundTableIndexPage(
+        title="Round tables", slug="round-tables", show_in_menus=True
+    )
     home.add_child(instance=round_tables)
     publish(round_tables)
     round_table = publish(RoundTablePageFactory(parent=round_tables, slug="first-round-table"))
