@@ -53,7 +53,13 @@ def empty_cache():
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.get(username="admin"))
+    """Logged in as "admin": the demo's administrator where a module uses the demo, else a
+    superuser of that name built for the test."""
+    admin, _ = django_user_model.objects.get_or_create(
+        username="admin",
+        defaults={"is_staff": True, "is_superuser": True, "email": "admin@example.org"},
+    )
+    client.force_login(admin)
     return client
 
 

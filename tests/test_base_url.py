@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from cms.settings.base import base_url_from
-from co_design.models import StrategyDraftPage
+from tests.support.factories import StrategyDraftPageFactory, publish, site_home
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -86,12 +86,13 @@ def test_seed_demo_prints_links_with_the_port(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("demo_site")
 def test_api_urls_use_the_port(client):
+    page = publish(
+        StrategyDraftPageFactory(parent__parent=site_home(), slug="rheinfeld-local-strategy")
+    )
     query = '{ strategy(slug: "rheinfeld-local-strategy") { url } }'
     with override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8102"):
         response = client.post("/graphql/", {"query": query}, content_type="application/json")
-    page = StrategyDraftPage.objects.get(
-        locale__language_code="en", slug="rheinfeld-local-strategy"
+    assert response.json()["data"]["strategy"]["url"] == (
+        f"http://127.0.0.1:8102{page.relative_url(page.get_site())}"
     )
-    assert response.json()["data"]["strategy"]["url"] == f"http://127.0.0.1:8102{page.url}"

@@ -1,4 +1,5 @@
-"""Every page type renders from the demo content, and the page tree only takes the ECCIPA shape."""
+"""Every page type renders from content built for it, and the page tree only takes the ECCIPA
+shape."""
 
 import pytest
 from wagtail.models import Page
@@ -18,9 +19,13 @@ from co_design.models import (
 )
 from home.models import HomePage
 
+from ..support.module_data import built_once
 from ..support.page_types import PAGE_TYPES
+from ..support.site_tree import every_page_type
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(every_page_type)
 
 
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)

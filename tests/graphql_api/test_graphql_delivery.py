@@ -6,9 +6,14 @@ import json
 import pytest
 from django.test import Client
 
+from ..support.factories import superuser
 from ..support.graphql_support import QUERIES, error_codes, post, published_query
+from ..support.module_data import built_once
+from ..support.site_tree import small_eccipa
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(small_eccipa)
 
 TERRITORIES = "{ territories { name } }"
 
@@ -141,9 +146,9 @@ def test_a_published_query_can_be_posted_by_id(client):
     assert response.json()["data"]["strategy"]["slug"] == "puerto-alba-local-strategy"
 
 
-def test_cross_site_posts_need_no_csrf_token_because_nothing_can_be_changed(django_user_model):
+def test_cross_site_posts_need_no_csrf_token_because_nothing_can_be_changed():
     client = Client(enforce_csrf_checks=True)
-    client.force_login(django_user_model.objects.get(username="admin"))  # a session cookie
+    client.force_login(superuser())  # a session cookie
     response = post(client, TERRITORIES)
     assert response.status_code == 200
     assert len(response.json()["data"]["territories"]) == 3
@@ -152,7 +157,10 @@ def test_cross_site_posts_need_no_csrf_token_because_nothing_can_be_changed(djan
     assert "read-only" in mutation.json()["errors"][0]["message"]
 
 
-def test_csrf_is_still_enforced_on_the_rest_of_the_site(django_user_model):
+def test_csrf_is_still_enforced_on_the_rest_of_the_site():
+    admin = superuser(username="admin")
+    admin.set_password("eccipa-demo")
+    admin.save()
     client = Client(enforce_csrf_checks=True)
     response = client.post("/admin/login/", {"username": "admin", "password": "eccipa-demo"})
     assert response.status_code == 403

@@ -8,8 +8,12 @@ import sys
 import pytest
 
 from ..support.graphql_support import QUERIES, ROOT, error_codes, post
+from ..support.module_data import built_once
+from ..support.site_tree import small_eccipa
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(small_eccipa)
 
 
 def nested(depth):

@@ -12,14 +12,18 @@ from co_design.models import (
 )
 
 from ..support.graphql_support import data_of
+from ..support.module_data import built_once
+from ..support.site_tree import small_eccipa
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(small_eccipa)
 
 
 def translate(page, language_code, publish=True, **fields):
     """A translation as editors make one: a copy in the locale's tree, edited, then published."""
     locale = Locale.objects.get(language_code=language_code)
-    copy = page.get_translation_or_none(locale)  # the demo has translated a few pages already
+    copy = page.get_translation_or_none(locale)  # the site has translated a few pages already
     if copy is None:
         copy = page.copy_for_translation(locale, True)
     else:
@@ -38,7 +42,7 @@ def translate(page, language_code, publish=True, **fields):
 
 @pytest.fixture(autouse=True)
 def english_only_content():
-    """These tests make their own translations: withdraw the demo's (home pages aside)."""
+    """These tests make their own translations: withdraw the site's (home pages aside)."""
     for page in Page.objects.live().filter(depth__gt=2).exclude(locale__language_code="en"):
         page.unpublish()
     cache.clear()
@@ -75,7 +79,7 @@ def test_a_page_missing_in_the_requested_locale_falls_back_to_english(german_val
     query = """query ($locale: String) { strategy(slug: "valdoria-local-strategy",
       locale: $locale) { title locale } }"""
     assert data_of(query, locale="it")["strategy"] == {
-        "title": "Valdoria Local Strategy for Integration",
+        "title": "Valdoria Local Strategy",
         "locale": "en",
     }
     assert data_of(query, locale="en")["strategy"]["locale"] == "en"

@@ -14,9 +14,13 @@ from co_design.models import (
 )
 from co_design.public.languages import address_in
 
+from ..support.module_data import built_once
 from ..support.page_types import PAGE_TYPES
+from ..support.site_tree import every_page_type
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(every_page_type)
 
 TRANSLATED_LANGUAGES = ["de", "it", "es"]
 NOTICES = {

@@ -6,9 +6,14 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from ..support.review_helpers import client_for
+from ..support.factories import TerritoryFactory, person
+from ..support.module_data import built_once
+from ..support.site_tree import translated_activities
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(translated_activities)
+
 
 LANGUAGES = ["en", "de", "it", "es"]
 
@@ -53,11 +58,10 @@ def test_the_switcher_leads_to_the_same_view_in_the_other_language(client):
     assert links["de"].text.strip() == "Deutsch"  # each language named in itself
 
 
-def test_the_switcher_keeps_the_page_without_a_translation(client):
-    from co_design.models import TrainingModulePage
+def test_the_switcher_keeps_the_page_without_a_translation(client, site):
     from co_design.public.languages import address_in
 
-    module = TrainingModulePage.objects.live().filter(locale__language_code="en").first()
+    module = site.module
     links = switcher(client.get(module.url).content)
     for code in ["de", "it", "es"]:
         translated = module.get_translation_or_none(Locale.objects.get(language_code=code))
@@ -91,8 +95,8 @@ def test_an_unknown_api_query_id_is_not_redirected_to_a_language(client):
     ]
 
 
-def test_a_stakeholders_room_link_follows_the_language_prefix():
-    client = client_for("stakeholder-ngo")
+def test_a_stakeholders_room_link_follows_the_language_prefix(client):
+    client.force_login(person("stakeholder", TerritoryFactory()))
     for language, heading in [("en", "My consultations"), ("de", "Meine Beteiligungen")]:
         response = client.get(f"/{language}/consultations/")
         assert response.status_code == 200
@@ -102,7 +106,9 @@ def test_a_stakeholders_room_link_follows_the_language_prefix():
 
 
 @pytest.mark.parametrize("language", ["de", "it", "es"])
-def test_the_demo_has_the_manifesto_a_strategy_and_the_toolkit_translated(client, language):
+def test_the_translated_manifesto_strategy_and_toolkit_are_served_in_their_language(
+    client, language
+):
     from co_design.models import ManifestoPage, StrategyDraftPage, TrainingProgrammePage
 
     locale = Locale.objects.get(language_code=language)
@@ -122,7 +128,9 @@ def test_the_demo_has_the_manifesto_a_strategy_and_the_toolkit_translated(client
 
 def test_translated_subtrees_go_through_the_same_review_workflows():
     from co_design.models import ManifestoPage, StrategyDraftPage
+    from co_design.review.setup import setup_review
 
+    setup_review()
     for language in ["de", "it", "es"]:
         strategy = StrategyDraftPage.objects.get(locale__language_code=language)
         manifesto = ManifestoPage.objects.get(locale__language_code=language)

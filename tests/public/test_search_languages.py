@@ -10,7 +10,12 @@ from wagtail.models import Locale
 from co_design.models import StrategyDraftPage, TrainingModulePage
 from co_design.public.languages import address_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+from ..support.module_data import built_once
+from ..support.site_tree import translated_activities
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(translated_activities)
 
 LANGUAGES = ["en", "de", "it", "es"]
 

@@ -13,8 +13,17 @@ from wagtail.models import Page
 from co_design.access.verdicts import Refused
 from co_design.replication.export import export_package
 from co_design.replication.importer import import_package
+from tests.support.factories import TerritoryFactory
+from tests.support.site_tree import toolkit_with_module
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def toolkit():
+    """A site with a live module to export, and the importing territory."""
+    toolkit_with_module()
+    TerritoryFactory(slug="rheinfeld")
 
 
 def package(members, listed=None):

@@ -3,16 +3,23 @@ import json
 import zipfile
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
 
-from co_design.models import TrainingModulePage
 from co_design.replication import package_format
 from co_design.replication.export import export_package
+from tests.support.factories import TerritoryFactory, person
 from tests.support.graphql_support import data_of
+from tests.support.site_tree import toolkit_with_module
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def module():
+    """A site with a live module, and the importing territory."""
+    TerritoryFactory(slug="valdoria")
+    return toolkit_with_module()[1]
 
 
 def refused(response):
@@ -33,8 +40,7 @@ def test_api_gives_the_package_address_and_version(client):
     assert manifest["schema_version"] == data["schemaVersion"]
 
 
-def test_public_package_holds_live_content_only(client):
-    module = TrainingModulePage.objects.live().filter(locale__language_code="en").first()
+def test_public_package_holds_live_content_only(client, module):
     module.title = "A draft title nobody approved"
     module.save_revision()
 
@@ -78,9 +84,9 @@ def test_administrator_downloads_and_imports_in_the_admin(admin_client):
     assert Page.objects.count() == pages
 
 
-@pytest.mark.parametrize("username", ["editor-de", "moderator", "lead-it"])
-def test_only_administrators_reach_the_package_screens(client, username):
-    client.force_login(get_user_model().objects.get(username=username))
+@pytest.mark.parametrize("role", ["editor", "moderator", "partner_lead"])
+def test_only_administrators_reach_the_package_screens(client, role):
+    client.force_login(person(role, TerritoryFactory()))
 
     assert refused(client.get("/admin/toolkit-package/"))
     assert refused(client.get("/admin/toolkit-package/export/"))
