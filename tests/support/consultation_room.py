@@ -70,6 +70,7 @@ TRANSLATED = {
 
 
 def reread(value):
+    """A row (or a list of rows) read again from the database."""
     if isinstance(value, (list, tuple)):
         return [reread(item) for item in value]
     return type(value)._default_manager.get(pk=value.pk)
@@ -111,6 +112,7 @@ class Room:
 
 
 def member(role, territory, username, first, last, organisation_type="", language=None):
+    """A person of the room; Italian unless told otherwise, as the territory's people are."""
     user = person(
         role,
         territory,
