@@ -23,7 +23,7 @@ def signers(task_state):
     return sorted(task_state.signatures.values_list("user__username", flat=True))
 
 
-def test_the_manifesto_waits_for_the_third_lead(manifesto, client):
+def test_the_manifesto_waits_for_the_third_lead(manifesto):
     admin_client = client_for("admin")
     task_state = manifesto.current_workflow_task_state
     assert task_state.task.name == "Partner sign-off"

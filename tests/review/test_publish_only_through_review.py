@@ -345,7 +345,7 @@ MANIFESTO_SIGN_OFF = """query ($locale: String) { manifesto(locale: $locale) { l
 
 
 @pytest.mark.parametrize("locale", ["en", "de", "it", "es"])
-def test_every_locale_of_the_demo_manifesto_is_live_on_its_signed_revision(locale):
+def test_every_locale_of_the_manifesto_is_live_on_its_signed_revision(locale):
     page = manifesto(locale)
     approved = page.workflow_states.get(status=WorkflowState.STATUS_APPROVED)
     assert approved.current_task_state.revision_id == page.live_revision_id
@@ -360,7 +360,7 @@ def test_every_locale_of_the_demo_manifesto_is_live_on_its_signed_revision(local
 
 
 @pytest.mark.parametrize("locale", ["de", "it", "es"])
-def test_the_demo_translations_of_strategy_and_toolkit_went_live_through_their_review(locale):
+def test_the_translations_of_strategy_and_toolkit_went_live_through_their_review(locale):
     toolkit = TrainingProgrammePage.objects.get(locale__language_code=locale)
     for page in (strategy(locale=locale), toolkit):
         approved = page.workflow_states.get(status=WorkflowState.STATUS_APPROVED)
