@@ -58,7 +58,7 @@ def multilingual_site(languages=TRANSLATED):
             TrainingProgrammePageFactory(parent=home, slug="toolkit", show_in_menus=True)
         ),
         strategies=publish(
-            StrategyIndexPageFactory(parent=home, slug="local-strategies", show_in_menus=True)
+            StrategyIndexPageFactory(parent=home, slug="strategies", show_in_menus=True)
         ),
     )
     for language in languages:
