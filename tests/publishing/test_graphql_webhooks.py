@@ -27,7 +27,12 @@ from co_design.models import (
     WebhookEndpoint,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+from ..support.module_data import built_once
+from ..support.site_tree import small_eccipa
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(small_eccipa)
 
 SECRET = "shared-with-the-receiver"
 

@@ -1,4 +1,4 @@
-"""The Toolkit's replication package: exported from the demo site, imported into a fresh site,
+"""The Toolkit's replication package: exported from a small site, imported into a fresh site,
 the API answers the same; damaged, future and conflicting packages are refused whole."""
 
 import io
@@ -30,9 +30,43 @@ from co_design.replication import package_format
 from co_design.replication.export import export_package
 from co_design.replication.importer import import_package
 from home.models import HomePage
+from tests.support.factories import CompetenceFactory
 from tests.support.graphql_support import data_of, published_query
+from tests.support.module_data import built_once
+from tests.support.site_tree import small_eccipa
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+
+def site_whose_modules_address_findings():
+    """A small site whose Toolkit modules address needs findings and teach a competence, as a
+    real Toolkit's do: the package carries both."""
+    site = small_eccipa()
+    competence = CompetenceFactory(
+        name="Working with interpreters", slug="working-with-interpreters"
+    )
+    findings = list(NeedsFinding.objects.order_by("pk"))
+    for number, module in enumerate(
+        TrainingModulePage.objects.filter(locale__language_code="en").order_by("path")
+    ):
+        module.competences = [competence]
+        module.needs_findings = [findings[number]]
+        module.activities = [
+            (
+                "exercise",
+                {
+                    "title": "A morning at the counter",
+                    "description": "<p>A case.</p>",
+                    "minutes": 45,
+                },
+            )
+        ]
+        module.save()
+        module.save_revision().publish()
+    return site
+
+
+site = built_once(site_whose_modules_address_findings)
 
 LOCALES = ("en", "de")
 # Ids, addresses and publishing times belong to the site that serves the module.

@@ -18,8 +18,12 @@ from co_design.graphql_api.execution import Deadline, is_statement_timeout
 from co_design.models import StrategyDraftPage
 
 from ..support.graphql_support import error_codes, published_query
+from ..support.module_data import built_once
+from ..support.site_tree import small_eccipa
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+site = built_once(small_eccipa)
 
 GUARD_SECONDS = 2
 

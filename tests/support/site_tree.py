@@ -1,6 +1,9 @@
-"""A small multilingual site: an English home on the test client's host with the Toolkit and the
-strategy index, each translated into German, Italian and Spanish (copy_for_translation keeps the
-slug and translation key, as the demo's translations do)."""
+"""Small sites in the demo's shape, for tests that need a site rather than a page or two: an
+English home on the test client's host (its only site) with the Toolkit and the strategy index,
+each translated into German, Italian and Spanish (copy_for_translation keeps the slug and
+translation key, as the demo's translations do); on it, three territories' strategies and the
+Manifesto (small_eccipa), or a live page of every public type (every_page_type). Build them once
+per module with tests/support/module_data.built_once: they take seconds."""
 
 import uuid
 from dataclasses import dataclass, field
@@ -58,7 +61,7 @@ def multilingual_site(languages=TRANSLATED):
             TrainingProgrammePageFactory(parent=home, slug="toolkit", show_in_menus=True)
         ),
         strategies=publish(
-            StrategyIndexPageFactory(parent=home, slug="local-strategies", show_in_menus=True)
+            StrategyIndexPageFactory(parent=home, slug="strategies", show_in_menus=True)
         ),
     )
     for language in languages:
