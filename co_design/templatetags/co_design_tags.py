@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from co_design.consultation.comment_fragments import rendered_comments
 from co_design.public.languages import address_in, in_active_language, in_language, source_locale
 
 register = template.Library()
@@ -128,3 +129,10 @@ def field_widget(bound_field, *id_parts, value=None):
         attrs=bound_field.build_widget_attrs({"id": html_id}, widget),
         renderer=bound_field.form.renderer,
     )
+
+
+@register.simple_tag(takes_context=True)
+def room_comments(context, shown_comments):
+    """The room's comments, each as consultation/comment.html renders it in this context (taken
+    from the cache when nothing it shows changed: consultation/comment_fragments.py)."""
+    return rendered_comments(context, shown_comments)
