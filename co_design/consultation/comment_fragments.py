@@ -73,39 +73,39 @@ def shown_values(value):
 
 
 def fingerprint(shown, reader):
-    """The cache key of one comment's HTML for the reader described by `reader`."""
+    """The cache key of one comment's HTML for `reader` (reader_of)."""
+    digest, user_pk, failed_reply = reader
     comment = shown.wagtail_comment
     values = (
-        reader,
+        digest,
         shown_values(shown),
         stored_values(comment),
-        # The template compares these authors with the reader.
-        comment.user_id == reader["user"],
-        [reply.user_id == reader["user"] for reply in shown.shown_replies],
-        reader["failed_reply"] == shown.pk,
+        # The template compares these authors with the reader: the key holds how each compares,
+        # not who reads, so that readers in the same relation to a comment share its HTML.
+        comment.user_id == user_pk,
+        [reply.user_id == user_pk for reply in shown.shown_replies],
+        failed_reply == shown.pk,
     )
-    digest = hashlib.blake2b(pickle.dumps(values, protocol=5), digest_size=20).hexdigest()
-    return f"room-comment:{digest}"
+    return f"room-comment:{hashlib.blake2b(pickle.dumps(values), digest_size=20).hexdigest()}"
 
 
 def reader_of(context):
-    """Everything of the room's context that the comment template reads, other than the
-    comment."""
-    request = context["request"]
-    return {
-        "version": template_version(),
-        "language": translation.get_language(),
-        "time_zone": timezone.get_current_timezone_name(),
-        "user": request.user.pk,
-        "room_page": context["room_page"].pk,
-        "sees_hidden": bool(context.get("sees_hidden")),
-        "comment_verdict": bool(context.get("comment_verdict")),
-        "can_flag": bool(context.get("can_flag")),
-        "can_reply": bool(context.get("can_reply")),
-        "failed_reply": context.get("failed_reply"),
-        "flag_label": context.get("flag_label"),
-        "reply_label": context.get("reply_label"),
-    }
+    """What the comment template reads of the room's context, other than the comment: a digest
+    of what is the same for every comment, the reader's id and the reply that failed."""
+    shared = (
+        template_version(),
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        context["room_page"].pk,
+        bool(context.get("sees_hidden")),
+        bool(context.get("comment_verdict")),
+        bool(context.get("can_flag")),
+        bool(context.get("can_reply")),
+        str(context.get("flag_label")),
+        str(context.get("reply_label")),
+    )
+    digest = hashlib.blake2b(pickle.dumps(shared), digest_size=20).digest()
+    return digest, context["request"].user.pk, context.get("failed_reply")
 
 
 def csrf_input(token):
