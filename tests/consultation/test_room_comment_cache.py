@@ -23,9 +23,7 @@ def room():
     author, reader, other = (
         person("stakeholder", page.territory, organisation_type="ngo") for _ in range(3)
     )
-    post_comment(
-        signed_in(author), page, section=section_ids(page)[0], text="Open on Saturdays."
-    )
+    post_comment(signed_in(author), page, section=section_ids(page)[0], text="Open on Saturdays.")
     record = StakeholderComment.objects.get(wagtail_comment__page=page)
     return page, editor, record, reader, other
 
@@ -87,14 +85,10 @@ def test_the_room_follows_every_change_to_a_cached_comment(room):
 
 def test_the_same_comment_is_its_authors_and_not_its_readers(room):
     page, _editor, record, reader, _other = room
-    assert "Edit your comment" in comment_html(
-        signed_in(record.wagtail_comment.user), page, record
-    )
+    assert "Edit your comment" in comment_html(signed_in(record.wagtail_comment.user), page, record)
     seen = comment_html(signed_in(reader), page, record)
     assert "Edit your comment" not in seen and "I agree (+1)" in seen
-    assert "Edit your comment" in comment_html(
-        signed_in(record.wagtail_comment.user), page, record
-    )
+    assert "Edit your comment" in comment_html(signed_in(record.wagtail_comment.user), page, record)
 
 
 def test_each_reader_posts_with_the_token_of_their_own_page(room):
