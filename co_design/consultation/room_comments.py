@@ -100,11 +100,19 @@ def shown_in_room(stakeholder_comment, sections, user, reader, replies, edits):
     sees_hidden, may_comment, agreed, flagged, shared = reader
     section = sections.get(stakeholder_comment.section_id)
     section_changed = section is not None and section.text != stakeholder_comment.section_text
-    is_mine = stakeholder_comment.wagtail_comment.user_id == user.pk
+    comment = CommentShown(
+        pk=stakeholder_comment.wagtail_comment_id,
+        text=stakeholder_comment.comment_text,
+        created_at=stakeholder_comment.comment_created_at,
+        resolved_at=stakeholder_comment.comment_resolved_at,
+        user_id=stakeholder_comment.comment_user_id,
+    )
+    is_mine = comment.user_id == user.pk
     if stakeholder_comment.is_hidden and not sees_hidden:
         replies = []
     return ViewObject(
         stakeholder_comment,
+        wagtail_comment=comment,
         section_removed=section is None,
         section_changed=section_changed,
         difference=(
@@ -145,6 +153,17 @@ def shown_in_room(stakeholder_comment, sections, user, reader, replies, edits):
             for reply in replies
         ],
     )
+
+
+@dataclass(frozen=True)
+class CommentShown:
+    """What the room shows of a comment's Wagtail Comment (StakeholderCommentQuerySet.room_rows)."""
+
+    pk: int
+    text: str
+    created_at: object
+    resolved_at: object
+    user_id: int
 
 
 @dataclass(frozen=True)
