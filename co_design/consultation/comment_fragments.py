@@ -16,6 +16,7 @@ page, so one reader's token is never served to another.
 import hashlib
 import pickle
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 
 import django
@@ -37,15 +38,21 @@ CSRF_INPUT = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
 
 @cache
 def template_version():
-    """The comment template's source, the translations and Django's version: a deployment that
-    changes how a comment looks or reads never serves fragments made before it."""
+    """The comment template's source, the translations, the date formats and Django's version:
+    a deployment that changes how a comment looks or reads never serves fragments made before
+    it."""
     source = get_template(TEMPLATE).template.source
-    catalogues = sorted(
-        (str(path), path.stat().st_mtime_ns)
+    files = [
+        path
         for folder in settings.LOCALE_PATHS
         for path in Path(folder).glob("*/LC_MESSAGES/django.mo")
-    )
-    return hashlib.sha256(pickle.dumps((source, catalogues, django.get_version()))).hexdigest()
+    ] + [
+        path
+        for module in settings.FORMAT_MODULE_PATH
+        for path in Path(import_module(module).__file__).parent.glob("*/formats.py")
+    ]
+    stamps = sorted((str(path), path.stat().st_mtime_ns) for path in files)
+    return hashlib.sha256(pickle.dumps((source, stamps, django.get_version()))).hexdigest()
 
 
 def stored_values(instance):
