@@ -2,6 +2,7 @@
 
     make bench            (or: python bench/graphql_manifesto.py [--runs 25] [--postgres URL])
     make bench-smoke      (the smallest size, one run, no load: CI runs it so the bench cannot rot)
+    python bench/graphql_manifesto.py --only room   (the consultation room alone)
 
 Seeds a throwaway SQLite database with the demo content (3, then 30 strategies of 20 sections
 each) and measures the median time of the published Manifesto query (graphql/queries/):
@@ -54,15 +55,18 @@ CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
 clock = CLOCKS["cpu"]
 
 
-def setup_django(database_path):
-    """A fresh database and the test settings (DEBUG off, so Django keeps no query log)."""
+def setup_django(database_path, peers=True):
+    """A fresh database and the test settings (DEBUG off, so Django keeps no query log); with
+    `peers`, the bench settings that add the APIs ours is compared with (bench/requirements.txt)."""
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
     os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench_settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench_settings" if peers else "cms.settings.test"
     os.environ.setdefault("TASK_BACKEND", "immediate")
     import django
 
     django.setup()
+    if not peers:
+        return
     # grapple builds its schema first, from graphene-django's registry as grapple alone fills
     # it: built after ours, it would take in our types too (and clash on their names).
     import grapple.schema  # noqa: F401
@@ -402,6 +406,12 @@ def main():
         action="store_true",
         help="the smallest size, one run, no load, no PostgreSQL part: checks the bench runs",
     )
+    parser.add_argument(
+        "--only",
+        choices=["room"],
+        help="room: only the consultation room (seeds the largest size, measures nothing else; "
+        "needs no bench requirements)",
+    )
     arguments = parser.parse_args()
     global clock
     clock = CLOCKS[arguments.clock]
@@ -409,11 +419,15 @@ def main():
     if arguments.smoke:
         sizes, room_sizes = SIZES[:1], ROOM_SIZES[:2]
         arguments.runs, arguments.load_seconds, arguments.postgres = 1, 0, ""
+    # The room is measured on the content of the last size seeded: only that one is needed.
+    only_room = arguments.only == "room"
+    if only_room:
+        sizes, arguments.load_seconds = sizes[-1:], 0
 
     from consultation_room import concurrency_table, concurrent_posts, room_render, room_table
 
     with tempfile.TemporaryDirectory(prefix="eccipa-bench-") as folder:
-        setup_django(Path(folder) / "bench.sqlite3")
+        setup_django(Path(folder) / "bench.sqlite3", peers=not only_room)
         from django.conf import settings
         from django.core.management import call_command
 
@@ -434,7 +448,8 @@ def main():
                 str(MODULES),
                 verbosity=0,
             )
-            results.append(measure(size, arguments.runs, floor_file))
+            if not only_room:
+                results.append(measure(size, arguments.runs, floor_file))
         load = under_load(arguments.load_seconds, arguments.concurrency)
         print("Consultation room…", flush=True)
         room = room_render(room_sizes, arguments.runs, median_ms, sql_count)
@@ -457,8 +472,9 @@ def main():
             "room": room,
             "concurrent_posts": concurrency,
         }
-    print()
-    print(table(results))
+    if results:
+        print()
+        print(table(results))
     if load:
         print()
         print(load_table(load))
@@ -474,7 +490,7 @@ def main():
         f"{box['cpus']} CPUs ({box['cpu_model']}), Python {box['python']}."
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
-    kind = "smoke" if arguments.smoke else "graphql_manifesto"
+    kind = "smoke" if arguments.smoke else "room" if only_room else "graphql_manifesto"
     out = RESULTS / f"{kind}-{report['at'].replace(':', '')}.json"
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"Saved {out.relative_to(ROOT)}")

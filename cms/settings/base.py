@@ -128,6 +128,19 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The rendered comments of the consultation room (co_design/consultation/comment_fragments.py),
+# under keys made of their content: Redis when there is one, else each process's memory (never
+# the database cache, which would cost the room a query per comment).
+FRAGMENT_CACHE_ENTRIES = int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "20000"))
+CACHES["fragments"] = (
+    {**CACHES["default"], "KEY_PREFIX": f"{CACHES['default']['KEY_PREFIX']}-fragments"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": FRAGMENT_CACHE_ENTRIES},
+    }
+)
 
 # Background work (e-mail, webhooks, search indexing) goes through django-tasks. "immediate" runs a
 # task inline; "database" queues it in the database for `manage.py db_worker` to run.

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ECCIPA_WEBHOOKS, REDIS_URL, env_bool, env_list
+from .base import CACHES, ECCIPA_WEBHOOKS, REDIS_URL, env_bool, env_list
 
 
 def required(name):
@@ -44,7 +44,8 @@ if not REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "eccipa_cache",
-        }
+        },
+        "fragments": CACHES["fragments"],
     }
 
 # Webhooks: HTTPS to public internet addresses only, whatever the environment says.

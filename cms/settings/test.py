@@ -16,6 +16,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if REDIS_URL:
     # Keep test keys apart from a development server using the same Redis.
     CACHES["default"]["KEY_PREFIX"] = f"eccipa-test-{os.getpid()}"
+    CACHES["fragments"]["KEY_PREFIX"] = f"eccipa-test-{os.getpid()}-fragments"
 
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # One process (the development server, a test run) counts sign-in failures in its own memory;

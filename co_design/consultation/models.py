@@ -18,6 +18,20 @@ class Decision(models.TextChoices):
     NOTED = "noted", _("Noted")
 
 
+def replies_for_room():
+    """Replies in order with their authors' profiles, each carrying `hidden_at` and
+    `hidden_reason` from its StakeholderReply."""
+    moderation = StakeholderReply.objects.filter(reply=models.OuterRef("pk"))
+    return (
+        CommentReply.objects.select_related("user__profile")
+        .annotate(
+            hidden_at=models.Subquery(moderation.values("hidden_at")[:1]),
+            hidden_reason=models.Subquery(moderation.values("hidden_reason")[:1]),
+        )
+        .order_by("created_at", "pk")
+    )
+
+
 class StakeholderCommentQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden_at__isnull=True)
@@ -40,23 +54,29 @@ class StakeholderCommentQuerySet(models.QuerySet):
     def for_room(self):
         """Everything the room shows, in a fixed number of queries whatever the count; each
         reply carries `hidden_at` and `hidden_reason` from its StakeholderReply."""
-        moderation = StakeholderReply.objects.filter(reply=models.OuterRef("pk"))
-        replies = (
-            CommentReply.objects.select_related("user__profile")
-            .annotate(
-                hidden_at=models.Subquery(moderation.values("hidden_at")[:1]),
-                hidden_reason=models.Subquery(moderation.values("hidden_reason")[:1]),
-            )
-            .order_by("created_at", "pk")
-        )
         return (
             self.select_related("wagtail_comment__user__profile", "wagtail_comment__resolved_by")
             .prefetch_related(
-                models.Prefetch("wagtail_comment__replies", queryset=replies), "edits"
+                models.Prefetch("wagtail_comment__replies", queryset=replies_for_room()), "edits"
             )
             .annotate(agreement_count=models.Count("agreements", distinct=True))
             .order_by("wagtail_comment__created_at")
         )
+
+    def room_rows(self):
+        """The comments as for_room() gives them, without their authors, replies and edits:
+        the room fetches replies and edits for the whole page (Django's prefetching costs more
+        for each of hundreds of comments than the queries themselves), and shows a comment's
+        organisation as stored with it. Of the Wagtail comment, the four fields the room shows
+        come with the row (`comment_text`, `comment_created_at`, …): building a Comment for each
+        (a ClusterableModel) costs more than reading its row."""
+        return self.annotate(
+            agreement_count=models.Count("agreements", distinct=True),
+            comment_text=models.F("wagtail_comment__text"),
+            comment_created_at=models.F("wagtail_comment__created_at"),
+            comment_resolved_at=models.F("wagtail_comment__resolved_at"),
+            comment_user_id=models.F("wagtail_comment__user_id"),
+        ).order_by("wagtail_comment__created_at")
 
     def waiting_flag_count(self):
         """How many reports on these comments (or their replies) wait for a moderator."""

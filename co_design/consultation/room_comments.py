@@ -14,6 +14,7 @@ from co_design.consultation.models import (
     CommentEdit,
     CommentFlag,
     StakeholderComment,
+    replies_for_room,
 )
 from co_design.consultation.sections import diff_html
 from co_design.view_objects import ViewObject
@@ -42,11 +43,23 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
         organisation_labels={value: str(label) for value, label in OrganisationType.choices},
         language_labels=written_in_labels(),
     )
+    # Replies and edits of the whole page, one query each, put with their comments here.
+    replies = defaultdict(list)
+    for reply in replies_for_room().filter(comment__page_id=page.pk):
+        replies[reply.comment_id].append(reply)
+    edits = defaultdict(list)
+    for edit in CommentEdit.objects.filter(stakeholder_comment__wagtail_comment__page_id=page.pk):
+        edits[edit.stakeholder_comment_id].append(edit)
     for stakeholder_comment in StakeholderComment.objects.filter(
         wagtail_comment__page_id=page.pk
-    ).for_room():
+    ).room_rows():
         shown = shown_in_room(
-            stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged, shared
+            stakeholder_comment,
+            sections,
+            user,
+            (sees_hidden, may_comment, agreed, flagged, shared),
+            replies.get(stakeholder_comment.wagtail_comment_id, []),
+            edits.get(stakeholder_comment.pk, []),
         )
         if shown.section_removed:
             removed.append(shown)
@@ -81,19 +94,25 @@ class RoomWork:
         return self.organisation_labels.get(profile.organisation_type if profile else "", "")
 
 
-def shown_in_room(
-    stakeholder_comment, sections, user, sees_hidden, may_comment, agreed, flagged, shared
-):
+def shown_in_room(stakeholder_comment, sections, user, reader, replies, edits):
+    """`reader`: (sees_hidden, may_comment, agreed, flagged, shared) as room_comments has them;
+    `replies` and `edits`: the comment's own, in order."""
+    sees_hidden, may_comment, agreed, flagged, shared = reader
     section = sections.get(stakeholder_comment.section_id)
     section_changed = section is not None and section.text != stakeholder_comment.section_text
-    is_mine = stakeholder_comment.wagtail_comment.user_id == user.pk
-    replies = (
-        stakeholder_comment.wagtail_comment.replies.all()
-        if sees_hidden or not stakeholder_comment.is_hidden
-        else []
+    comment = CommentShown(
+        pk=stakeholder_comment.wagtail_comment_id,
+        text=stakeholder_comment.comment_text,
+        created_at=stakeholder_comment.comment_created_at,
+        resolved_at=stakeholder_comment.comment_resolved_at,
+        user_id=stakeholder_comment.comment_user_id,
     )
+    is_mine = comment.user_id == user.pk
+    if stakeholder_comment.is_hidden and not sees_hidden:
+        replies = []
     return ViewObject(
         stakeholder_comment,
+        wagtail_comment=comment,
         section_removed=section is None,
         section_changed=section_changed,
         difference=(
@@ -116,13 +135,10 @@ def shown_in_room(
                 or stakeholder_comment.decision
             )
         ),
+        was_edited=bool(edits),
         # Earlier texts (a withdrawal keeps the last text, which is still shown to these).
         earlier_versions=(
-            [
-                edit
-                for edit in stakeholder_comment.edits.all()
-                if edit.kind == CommentEdit.Kind.EDITED
-            ]
+            [edit for edit in edits if edit.kind == CommentEdit.Kind.EDITED]
             if sees_hidden or is_mine
             else []
         ),
@@ -137,6 +153,17 @@ def shown_in_room(
             for reply in replies
         ],
     )
+
+
+@dataclass(frozen=True)
+class CommentShown:
+    """What the room shows of a comment's Wagtail Comment (StakeholderCommentQuerySet.room_rows)."""
+
+    pk: int
+    text: str
+    created_at: object
+    resolved_at: object
+    user_id: int
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from co_design.consultation.comment_fragments import rendered_comments
 from co_design.public.languages import address_in, in_active_language, in_language, source_locale
 
 register = template.Library()
@@ -121,6 +124,21 @@ def field_widget(bound_field, *id_parts, value=None):
     `id_parts` ("flag", 12 → "flag-12"): one unbound form serves every comment on the page, and
     each needs its own id."""
     html_id = "-".join(str(part) for part in id_parts)
+    if value is None and not bound_field.form.is_bound:
+        # The same empty widget for every comment but its id: rendered once per form and field
+        # (an unbound form: no text of anyone's in it).
+        rendered = bound_field.form.__dict__.setdefault("rendered_widgets", {})
+        if bound_field.name not in rendered:
+            rendered[bound_field.name] = render_widget(bound_field, WIDGET_ID, None)
+        return mark_safe(rendered[bound_field.name].replace(WIDGET_ID, escape(html_id)))  # noqa: S308
+    return render_widget(bound_field, html_id, value)
+
+
+# Letters only, so that rendering leaves it as it is.
+WIDGET_ID = "fieldwidgetidplaceholder"
+
+
+def render_widget(bound_field, html_id, value):
     widget = bound_field.field.widget
     return widget.render(
         bound_field.html_name,
@@ -128,3 +146,10 @@ def field_widget(bound_field, *id_parts, value=None):
         attrs=bound_field.build_widget_attrs({"id": html_id}, widget),
         renderer=bound_field.form.renderer,
     )
+
+
+@register.simple_tag(takes_context=True)
+def room_comments(context, shown_comments):
+    """The room's comments, each as consultation/comment.html renders it in this context (taken
+    from the cache when nothing it shows changed: consultation/comment_fragments.py)."""
+    return rendered_comments(context, shown_comments)
