@@ -20,7 +20,6 @@ import json
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -56,10 +55,15 @@ def bad_request(code, status=400, **params):
     return RequestError(error_answer(status, code, **params))
 
 
-@method_decorator(csrf_exempt, name="dispatch")
 class PublicGraphQLView(View):
     http_method_names = ["get", "post", "options"]
     schema = None
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        # Exempt the view function itself: method_decorator on dispatch would build a bound
+        # wrapper on every request.
+        return csrf_exempt(super().as_view(**initkwargs))
 
     def http_method_not_allowed(self, request, *args, **kwargs):
         response = self.respond(request, error_answer(405, ErrorCode.METHOD_NOT_ALLOWED))
@@ -87,15 +91,15 @@ class PublicGraphQLView(View):
         )
         if answer.status != 200:
             return self.respond(request, answer)
-        if answer.matches(request.headers.get("If-None-Match")):
+        if answer.matches(request.META.get("HTTP_IF_NONE_MATCH")):
             response = HttpResponseNotModified()
             response["Vary"] = VARY
             response["ETag"] = answer.etags[self.coding(request, answer)]
         else:
             response = self.respond(request, answer)
+        limits = settings.ECCIPA_GRAPHQL
         response["Cache-Control"] = (
-            f"public, max-age={settings.ECCIPA_GRAPHQL['CACHE_MAX_AGE']}, "
-            f"s-maxage={settings.ECCIPA_GRAPHQL['SHARED_CACHE_MAX_AGE']}"
+            f"public, max-age={limits['CACHE_MAX_AGE']}, s-maxage={limits['SHARED_CACHE_MAX_AGE']}"
         )
         response["Surrogate-Key"] = answer.surrogate_keys
         return response
@@ -219,7 +223,7 @@ class PublicGraphQLView(View):
         return answer
 
     def coding(self, request, answer):
-        return accepted_coding(request.headers.get("Accept-Encoding"), answer.bodies)
+        return accepted_coding(request.META.get("HTTP_ACCEPT_ENCODING"), answer.bodies)
 
     def respond(self, request, answer):
         if isinstance(answer, ReadyAnswer):

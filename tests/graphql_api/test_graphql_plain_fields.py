@@ -84,3 +84,42 @@ def test_a_reads_only_resolver_is_read_on_the_short_path_with_the_same_result():
     # The second thing has no name to upper-case: an error, as before.
     assert plain[0] == {"things": None}
     assert "'NoneType' object has no attribute 'upper'" in [e["message"] for e in plain[1]][-1]
+
+
+class Colour(graphene.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class Painted(graphene.ObjectType):
+    colours = graphene.List(graphene.NonNull(Colour), required=True)
+    sizes = graphene.List(graphene.NonNull(graphene.Int))
+
+
+class PaintedQuery(graphene.ObjectType):
+    painted = graphene.List(graphene.NonNull(Painted), required=True)
+
+    def resolve_painted(root, info):
+        return [
+            {"colours": ["red", "blue"], "sizes": (1, 2)},
+            {"colours": [], "sizes": None},
+            {"colours": ["red"], "sizes": [3, "three"]},
+            {"colours": ["red", None], "sizes": [4]},
+        ]
+
+
+def test_lists_of_scalars_and_enums_read_in_one_go_give_what_graphql_core_gives():
+    small = graphene.Schema(query=PaintedQuery)
+    graphql_core, plain = both_ways(small, "{ painted { colours } }")
+    assert plain == graphql_core
+    # A null among the colours of the fourth: the error of a non-null item, up to the root.
+    assert plain[0] is None
+    assert [error["path"] for error in plain[1]] == [["painted", 3, "colours", 1]]
+    graphql_core, plain = both_ways(small, "{ painted { sizes } }")
+    assert plain == graphql_core
+    assert plain[0] == {
+        "painted": [{"sizes": [1, 2]}, {"sizes": None}, {"sizes": None}, {"sizes": [4]}]
+    }
+    assert [error["message"] for error in plain[1]] == [
+        "Int cannot represent non-integer value: 'three'"
+    ]
