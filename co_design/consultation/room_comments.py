@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from co_design.choices import OrganisationType
+from co_design.consultation.comment_translation import translation_offers
 from co_design.consultation.models import (
     CommentAgreement,
     CommentEdit,
@@ -20,10 +21,11 @@ from co_design.consultation.sections import diff_html
 from co_design.view_objects import ViewObject
 
 
-def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
+def room_comments(page, sections, user, sees_hidden=False, may_comment=False, translated=None):
     """The page's comments by section, as the room shows them to `user`: each marked when its
     section changed or disappeared. The replies of a hidden comment are left out unless
-    `sees_hidden` (moderators, editors)."""
+    `sees_hidden` (moderators, editors). `translated`: {Wagtail comment id: its machine
+    translation into the reader's language}, for the comment the reader asked to translate."""
     agreed = set(
         CommentAgreement.objects.filter(
             user=user, stakeholder_comment__wagtail_comment__page_id=page.pk
@@ -42,6 +44,8 @@ def room_comments(page, sections, user, sees_hidden=False, may_comment=False):
         differences={},
         organisation_labels={value: str(label) for value, label in OrganisationType.choices},
         language_labels=written_in_labels(),
+        translation_offers=translation_offers(translation.get_language()),
+        translated=translated or {},
     )
     # Replies and edits of the whole page, one query each, put with their comments here.
     replies = defaultdict(list)
@@ -84,6 +88,8 @@ class RoomWork:
     differences: dict  # (text commented on, text now) -> difference
     organisation_labels: dict
     language_labels: dict  # language code -> "Written in …", for languages other than the room's
+    translation_offers: dict  # language code -> "Show a machine translation …", where possible
+    translated: dict  # Wagtail comment id -> machine translation asked for by the reader
 
     def difference(self, old, new):
         if (old, new) not in self.differences:
@@ -124,6 +130,12 @@ def shown_in_room(stakeholder_comment, sections, user, reader, replies, edits):
             stakeholder_comment.organisation_type, ""
         ),
         written_in=shared.language_labels.get(stakeholder_comment.language, ""),
+        translation_offer=(
+            shared.translation_offers.get(stakeholder_comment.language, "")
+            if shared.language_labels.get(stakeholder_comment.language)
+            else ""
+        ),
+        machine_translation=shared.translated.get(comment.pk),
         is_mine=is_mine,
         # As services.refuse_unless_changeable decides, with the page's rule asked once.
         can_change=(

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import CommentReply, Page
@@ -15,6 +16,7 @@ from wagtail.models import CommentReply, Page
 from co_design.access import lookups, rules
 from co_design.access.verdicts import Refused
 from co_design.consultation import services as comments
+from co_design.consultation.comment_translation import asked_translation
 from co_design.consultation.forms import CommentForm, EditCommentForm, FlagForm, ReplyForm
 from co_design.consultation.languages import consulted_page, shown_sections
 from co_design.consultation.models import (
@@ -49,7 +51,14 @@ def signed_in(view):
 
 
 def render_room(
-    request, reading, page, consultation, status=200, comment_form=None, failed_reply=None
+    request,
+    reading,
+    page,
+    consultation,
+    status=200,
+    comment_form=None,
+    failed_reply=None,
+    translated=None,
 ):
     revision, draft = comments.draft_under_consultation(page)
     sections = sections_of(draft)
@@ -58,7 +67,7 @@ def render_room(
     sees_hidden = bool(rules.can(user, "see_hidden", page))
     comment_verdict = rules.can(user, "comment", page)
     by_section, removed = room_comments(
-        page, sections, user, sees_hidden, may_comment=bool(comment_verdict)
+        page, sections, user, sees_hidden, may_comment=bool(comment_verdict), translated=translated
     )
     bodies = expanded_bodies(list(shown.values()))
     context = {
@@ -108,7 +117,14 @@ def room(request, page_id):
     if refusal := read_only(request):
         return refusal
     reading, page, consultation = consultation_page(request, page_id)
-    return render_room(request, reading, page, consultation)
+    try:
+        translated = asked_translation(page, request.GET.get("translate"), get_language())
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+        return render_room(request, reading, page, consultation, status=refusal.status)
+    if "translate" in request.GET and not translated:
+        messages.info(request, _("No machine translation is available at the moment."))
+    return render_room(request, reading, page, consultation, translated=translated)
 
 
 @require_POST
