@@ -27,9 +27,12 @@ INSTALLED_APPS = [
     "co_design",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    # Editors translate a page from its source ("Translate" in the page's menu): the copy keeps
-    # the source's structure and goes through the workflow of its subtree in that language.
-    "wagtail.contrib.simple_translation",
+    # Editors translate a page segment by segment ("Translate this page" in its menu), download
+    # and upload a PO file per translation, and sync translations when the source changes; the
+    # translation keeps the source's structure and block ids and goes through the workflow of
+    # its subtree in that language. wagtail_localize.locales is the admin's Locales screen.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
