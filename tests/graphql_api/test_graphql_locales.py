@@ -12,8 +12,9 @@ from co_design.models import (
 )
 
 from ..support.graphql_support import data_of
+from ..support.partial_translations import partly_translated_demo  # noqa: F401
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("partly_translated_demo")]
 
 
 def translate(page, language_code, publish=True, **fields):

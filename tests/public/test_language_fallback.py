@@ -15,8 +15,9 @@ from co_design.models import (
 from co_design.public.languages import address_in
 
 from ..support.page_types import PAGE_TYPES
+from ..support.partial_translations import partly_translated_demo  # noqa: F401
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("partly_translated_demo")]
 
 TRANSLATED_LANGUAGES = ["de", "it", "es"]
 NOTICES = {

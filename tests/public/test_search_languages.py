@@ -10,7 +10,9 @@ from wagtail.models import Locale
 from co_design.models import StrategyDraftPage, TrainingModulePage
 from co_design.public.languages import address_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+from ..support.partial_translations import partly_translated_demo  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("partly_translated_demo")]
 
 LANGUAGES = ["en", "de", "it", "es"]
 
