@@ -83,8 +83,9 @@ def test_a_po_file_downloaded_translated_and_uploaded_fills_the_translation(clie
     }
     for entry in po:
         entry.msgstr = german_texts.get(entry.msgid, "")
+    upload_url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
     upload = client.post(
-        reverse("wagtail_localize:upload_pofile", args=[translation.pk]) + f"?next={edit_url(german)}",
+        f"{upload_url}?next={edit_url(german)}",
         {"file": SimpleUploadedFile("de.po", str(po).encode(), "text/x-gettext-translation")},
     )
     assert upload.status_code == 302
