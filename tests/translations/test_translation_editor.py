@@ -115,3 +115,15 @@ def test_a_translation_keeps_the_block_ids_of_its_source(client):
         translated.refresh_from_db()
         latest = translated.get_latest_revision_as_object()
         assert [block.id for block in latest.sections] == ids
+
+
+def test_the_translation_editor_cannot_publish_a_strategy_outside_its_review(client):
+    strategy, editor = english_strategy("A welcoming front desk")
+    client.force_login(editor)
+    (german,) = translate_in_admin(client, strategy, "de")
+
+    for user in (editor, person("moderator")):
+        client.force_login(user)
+        client.post(edit_url(german), {"action": "publish"})
+        german.refresh_from_db()
+        assert not german.live, user
