@@ -27,6 +27,7 @@ from co_design.review.publish_guard import (
     refuse_publish_on_edit,
     refuse_publishing_copies,
 )
+from co_design.translations.editor_notice import warn_when_out_of_date
 
 register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
 register_snippet(NetworkViewSetGroup)
@@ -66,6 +67,8 @@ def after_edit_page(request, page):
     return send_edited_page_back_through_review(request, page)
 
 
+# A translation whose source was published again since its last sync says so in the editor.
+hooks.register("before_edit_page", warn_when_out_of_date)
 # Pages that go live only through their review: no *Publish* anywhere, and none forged.
 hooks.register("before_edit_page", refuse_publish_on_edit)
 hooks.register("before_create_page", refuse_publish_on_create)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -27,9 +28,12 @@ INSTALLED_APPS = [
     "co_design",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    # Editors translate a page from its source ("Translate" in the page's menu): the copy keeps
-    # the source's structure and goes through the workflow of its subtree in that language.
-    "wagtail.contrib.simple_translation",
+    # Editors translate a page segment by segment ("Translate this page" in its menu), download
+    # and upload a PO file per translation, and sync translations when the source changes; the
+    # translation keeps the source's structure and block ids and goes through the workflow of
+    # its subtree in that language. wagtail_localize.locales is the admin's Locales screen.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -247,6 +251,41 @@ def base_url_from(environ):
     port = environ.get("PORT", "").strip() or "8000"
     return f"http://{host}:{port}"
 
+
+def machine_translator_from(environ):
+    """wagtail-localize's machine translator, as ECCIPA_MACHINE_TRANSLATOR names it: `deepl`
+    (DEEPL_API_KEY; the formal register, as the site addresses people with Sie, Lei, usted) or
+    `libretranslate` (LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY); unset: none, and the
+    translation editor offers no machine translation. Off by default: a page's text goes to a
+    third party only where the partnership chose one."""
+    name = environ.get("ECCIPA_MACHINE_TRANSLATOR", "").strip().lower()
+    if not name:
+        return None
+    if name == "deepl":
+        if not environ.get("DEEPL_API_KEY", "").strip():
+            raise ImproperlyConfigured("ECCIPA_MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY.")
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": environ["DEEPL_API_KEY"].strip(), "FORMALITY": "prefer_more"},
+        }
+    if name == "libretranslate":
+        if not environ.get("LIBRETRANSLATE_URL", "").strip():
+            raise ImproperlyConfigured(
+                "ECCIPA_MACHINE_TRANSLATOR=libretranslate needs LIBRETRANSLATE_URL."
+            )
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"].strip().rstrip("/"),
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", "").strip(),
+            },
+        }
+    raise ImproperlyConfigured(
+        f"ECCIPA_MACHINE_TRANSLATOR={name!r}: use deepl or libretranslate, or leave it unset."
+    )
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from(os.environ)
 
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend: PostgreSQL full-text search, stemmed in each page's language, when

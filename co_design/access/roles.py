@@ -27,6 +27,14 @@ def ensure_role_groups():
     )
     groups["partner_lead"].permissions.add(access_admin)
     groups["editor"].permissions.add(access_admin)
+    # "Translate this page" and "Sync translated pages" (wagtail-localize); editing a
+    # translation still needs edit rights on it, as any page does.
+    submit_translation = Permission.objects.filter(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    ).first()
+    if submit_translation is not None:
+        groups["editor"].permissions.add(submit_translation)
+        groups["moderator"].permissions.add(submit_translation)
     # Wagtail gives its "Editors" group rights on the whole tree; ours edit their territory only.
     GroupPagePermission.objects.filter(group=groups["editor"]).delete()
     return groups

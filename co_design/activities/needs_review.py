@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from co_design.activities.pages import OnePerTerritoryMixin
@@ -86,7 +86,13 @@ class NeedsReviewPage(ShownInEveryLanguage, OnePerTerritoryMixin, Page):
 
     def index_findings(self):
         """Mirror the published findings into NeedsFinding rows so that modules and strategy
-        sections can link to them. A finding removed from the report is kept, marked withdrawn."""
+        sections can link to them. A finding removed from the report is kept, marked withdrawn.
+        A translation's findings are its source's (same block ids): indexed once, in the source."""
+        if (
+            self.locale_id != Locale.get_default().pk
+            and self.get_translation_or_none(Locale.get_default()) is not None
+        ):
+            return
         block_ids = []
         for block in self.findings:
             block_ids.append(block.id)

@@ -1,4 +1,4 @@
-"""How the demo creates, publishes, revises and translates pages; every step leaves an existing
+"""How the demo creates, publishes and revises pages; every step leaves an existing
 page as it is, so a second run adds nothing."""
 
 import uuid
@@ -48,19 +48,3 @@ def revise(page, user, summary_note=None, **fields):
     for name, value in fields.items():
         setattr(draft, name, value)
     draft.save_revision(user=user, log_action=True)
-
-
-def translate(page, locale, save, user, **fields):
-    """The page's translation into locale, created from the source once and saved by
-    `save(page, user)`: published at once, or as a draft for its review. A translation
-    (copy_for_translation) keeps the source's structure, slug and translation key: the API finds
-    a page by slug in every locale."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific, False
-    translated = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    save(translated, user)
-    return translated, True

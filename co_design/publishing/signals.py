@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.models import Comment, Locale, Page, PageViewRestriction, Site, TaskState
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import Translation, TranslationSource
 
 from co_design.accounts.models import Profile
 from co_design.activities.needs_review import NeedsFinding
@@ -29,7 +30,9 @@ from co_design.territories import Competence, PartnerOrganisation, Territory
 #   not, decided or not), their flags (one waiting for a moderator takes a comment out) and
 #   their consultation (closing it brings its comments in; closing by the date writes nothing,
 #   see response_cache.answer_lifetime);
-# - signatures: SignOff, and the lead's name (User) and territory and organisation (Profile).
+# - signatures: SignOff, and the lead's name (User) and territory and organisation (Profile);
+# - whether a translation is up to date: its source's last sync (TranslationSource) and its
+#   record (Translation).
 SHOWN_BY_THE_API = (
     CommentFlag,
     Competence,
@@ -45,6 +48,8 @@ SHOWN_BY_THE_API = (
     StakeholderComment,
     TaskState,
     Territory,
+    Translation,
+    TranslationSource,
 )
 
 # A user's save that changes nothing the API shows: signing in.

@@ -6,8 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
-from wagtail.models import CommentReply, Page, Revision, Site
+from wagtail.models import CommentReply, Locale, Page, Revision, Site
+from wagtail_localize.models import TranslationSource
 
+from co_design.demo.data import public_pages
 from co_design.models import (
     CommentFlag,
     FlagStatus,
@@ -60,9 +62,10 @@ def test_demo_site_has_the_whole_eccipa_process():
         .exists()
     )
     assert sorted(Territory.objects.values_list("country", flat=True)) == ["DE", "ES", "IT"]
-    assert NeedsReviewPage.objects.live().count() == 3
-    assert RoundTablePage.objects.live().count() == 3
-    assert TrainingModulePage.objects.live().count() >= 6
+    english = {"locale__language_code": "en"}
+    assert NeedsReviewPage.objects.live().filter(**english).count() == 3
+    assert RoundTablePage.objects.live().filter(**english).count() == 3
+    assert TrainingModulePage.objects.live().filter(**english).count() >= 6
     strategies = StrategyDraftPage.objects.live().filter(locale__language_code="en")
     assert strategies.count() == 3
     for strategy in strategies:
@@ -84,6 +87,66 @@ def test_the_demo_consultation_has_comments_replies_decisions_and_a_flag():
         stakeholder_comment__in=records, status=FlagStatus.WAITING
     ).exists()
     assert records.filter(agreements__isnull=False).distinct().count() >= 2
+
+
+def english_pages():
+    home = Site.objects.get(is_default_site=True).root_page
+    return Page.objects.descendant_of(home, inclusive=True).order_by("path").specific()
+
+
+def test_every_english_page_is_live_in_german_italian_and_spanish():
+    english = list(english_pages())
+    assert {page.specific_class.__name__ for page in english} >= {
+        "HomePage",
+        "NeedsReviewIndexPage",
+        "NeedsReviewPage",
+        "TrainingProgrammePage",
+        "TrainingModulePage",
+        "StrategyIndexPage",
+        "StrategyDraftPage",
+        "RoundTableIndexPage",
+        "RoundTablePage",
+        "ManifestoPage",
+        "TakePartPage",
+        "InformationPage",
+    }
+    for language in ("de", "it", "es"):
+        locale = Locale.objects.get(language_code=language)
+        for page in english:
+            translated = page.get_translation(locale)
+            assert translated.live and translated.alias_of_id is None, (language, page)
+            # Made with wagtail-localize: the translation editor and Sync know it.
+            source = TranslationSource.objects.get_for_instance(page)
+            assert source.translations.filter(target_locale=locale).exists()
+
+
+def test_translations_keep_the_english_slug_except_the_public_pages():
+    for page in english_pages():
+        if isinstance(page, HomePage):
+            continue
+        german = page.get_translation(Locale.objects.get(language_code="de"))
+        expected = public_pages.SLUGS.get(page.slug, {}).get("de", page.slug)
+        assert german.slug == expected
+    assert Page.objects.get(slug="mitmachen").title == "Mitmachen"
+
+
+def test_translated_sections_keep_the_block_ids_of_their_source():
+    for strategy in StrategyDraftPage.objects.filter(locale__language_code="en"):
+        ids = [block.id for block in strategy.sections]
+        for translated in strategy.get_translations():
+            assert [block.id for block in translated.specific.sections] == ids
+
+
+def test_translations_read_the_demo_catalogues_without_demo_notes():
+    german_manifesto = ManifestoPage.objects.get(locale__language_code="de")
+    assert german_manifesto.title == "Das ECCIPA-Manifest"
+    german_take_part = Page.objects.get(slug="mitmachen").specific
+    assert "Die Partnerstädte schreiben" in german_take_part.introduction
+    texts = " ".join(
+        str(page.specific.__dict__) for page in Page.objects.exclude(locale__language_code="en")
+    )
+    for note in ("Demo-Übersetzung", "Traduzione dimostrativa", "Traducción de demostración"):
+        assert note not in texts
 
 
 def test_demo_logins_cover_every_role():
@@ -114,7 +177,7 @@ def test_size_options_add_what_is_missing_once():
     new = strategies.get(territory__slug="benchmark-city-05")
     assert len(new.sections) == 7
     assert len({section.id for section in new.sections}) == 7
-    assert TrainingModulePage.objects.live().count() == 9
+    assert TrainingModulePage.objects.live().filter(locale__language_code="en").count() == 9
     manifesto = ManifestoPage.objects.get(locale__language_code="en")
     assert manifesto.chapters.count() == 5
     assert manifesto.live_revision.as_object().chapters.count() == 5

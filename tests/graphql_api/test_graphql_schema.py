@@ -19,9 +19,10 @@ from co_design.models import (
 )
 
 from ..support.graphql_support import add_module, data_of, error_codes, execute
+from ..support.partial_translations import partly_translated_demo  # noqa: F401
 from ..support.room_helpers import close_consultation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("partly_translated_demo")]
 
 MANIFESTO = """{ manifesto { title version locale url introduction
   principles { __typename id blockType title text }

@@ -11,6 +11,7 @@ from django.conf import settings
 
 from co_design.graphql_api.loaders import page_path
 from co_design.notifications.links import absolute_url
+from co_design.translations.freshness import freshness_of
 
 
 def html_field(description=None):
@@ -48,6 +49,14 @@ class Snippet(graphene.Interface):
         return settings.LANGUAGE_CODE
 
 
+class SourceRevision(graphene.ObjectType):
+    """A revision of a translation's source page."""
+
+    id = graphene.ID(required=True, description="Id of the source page's revision.")
+    page_id = graphene.ID(required=True, description="Id of the source page.")
+    created_at = graphene.DateTime(required=True)
+
+
 class PublishedPage(graphene.Interface):
     """A live, public page, as last published (never a draft)."""
 
@@ -62,8 +71,31 @@ class PublishedPage(graphene.Interface):
     first_published_at = graphene.DateTime()
     last_published_at = graphene.DateTime()
 
+    translation_up_to_date = graphene.Boolean(
+        description="For a translation made in the translation editor: false once its source was "
+        "published again after the translation was last synced. Null for a source page."
+    )
+    translated_from_revision = graphene.Field(
+        SourceRevision,
+        description="For a translation made in the translation editor: the source's revision it "
+        "was last synced from. Null for a source page.",
+    )
+
     def resolve_url(page, info):
         return absolute_url(page_path(page, info.context.url_cache))
+
+    def resolve_translation_up_to_date(page, info):
+        freshness = freshness_of(page)
+        return None if freshness is None else freshness.up_to_date
+
+    def resolve_translated_from_revision(page, info):
+        freshness = freshness_of(page)
+        if freshness is None or freshness.source_revision is None:
+            return None
+        revision = freshness.source_revision
+        return SourceRevision(
+            id=revision.pk, page_id=revision.object_id, created_at=revision.created_at
+        )
 
     def resolve_locale(page, info):
         return page.locale.language_code
