@@ -18,8 +18,27 @@ NOT_TRANSLATED = {
 }
 
 
-def test_visitors_of_every_language_reach_untranslated_pages_in_their_interface(site, browser):
+# The demo has every page in every language: the Needs Review section and one module are taken
+# back to English only, as pages written after the last translation round would be.
+NOT_YET_TRANSLATED = """
+from wagtail.models import Locale, Page
+from co_design.models import NeedsReviewIndexPage, TrainingModulePage
+english = Locale.objects.get(language_code="en")
+for page in (
+    NeedsReviewIndexPage.objects.get(locale=english),
+    TrainingModulePage.objects.get(locale=english, slug="working-with-interpreters"),
+):
+    for translation in page.get_translations():
+        translation.delete()
+"""
+
+
+def test_visitors_of_every_language_reach_untranslated_pages_in_their_interface(
+    site, browser, in_site
+):
     from playwright.sync_api import expect
+
+    in_site(NOT_YET_TRANSLATED)
 
     ARTIFACTS.mkdir(exist_ok=True)
     visitor = Person(browser, site, "visitor", [])

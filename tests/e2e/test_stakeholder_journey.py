@@ -5,14 +5,11 @@ selected passage, their own comments marked as theirs, and a report of somebody 
 
 Each screen is shot at 1280 and 390 px and checked by axe-core (tests/e2e/artifacts/)."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
-from .support import ARTIFACTS, ROOT, Person, assert_header_on_one_line
+from .support import ARTIFACTS, Person, assert_header_on_one_line
 
 # Run in the live site's database: an editor invites a new stakeholder of Valdoria, in Italian;
 # the e-mail goes to the test settings' locmem outbox of this process, and its link is printed.
@@ -44,27 +41,6 @@ draft.sections[0].value["body"] = type(body)(
 draft.save_revision(user=get_user_model().objects.get(username="editor-it"))
 """
 WEEKDAY = "(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)"
-
-
-@pytest.fixture(scope="module")
-def in_site(site):
-    """Run Python in the live site's database, as `manage.py shell` does; returns its output."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": site["database_url"],
-    }
-    env.pop("REDIS_URL", None)
-
-    def run(script):
-        result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-v0", "-c", script],
-            cwd=ROOT, env=env, capture_output=True, text=True,
-        )  # fmt: skip
-        assert result.returncode == 0, result.stderr[-3000:]
-        return result.stdout
-
-    return run
 
 
 @pytest.fixture(scope="module")
