@@ -5,10 +5,11 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 
 from co_design.demo.people import DEVELOPMENT_PASSWORD
+
+from .support.module_data import rolled_back_after_the_module
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -25,13 +26,11 @@ def demo_site(django_db_setup, django_db_blocker):
     what it needs with tests/support/factories.py. DEBUG is off in tests: --force, with the
     development password, as on a staging site."""
     with (
-        django_db_blocker.unblock(),
+        rolled_back_after_the_module(django_db_blocker),
         mock.patch.dict(os.environ, DEMO_PASSWORD=DEVELOPMENT_PASSWORD),
-        transaction.atomic(),
     ):
         call_command("seed_demo", "--force", verbosity=0)
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
