@@ -20,11 +20,11 @@ def compiled_translations():
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, for the modules that test the demo itself or read it whole (the GraphQL
-    contract, the journeys' pages): built once per module inside a transaction that is rolled
-    back after the module's last test, so other modules never see it. Every other test builds
-    what it needs with tests/support/factories.py. DEBUG is off in tests: --force, with the
-    development password, as on a staging site."""
+    """The demo site, for the modules that test the demo itself or read it whole (the demo, the
+    GraphQL contract and query counts, the accessibility walk): built once per module and rolled
+    back after its last test, so other modules never see it. Every other test builds what it
+    needs with tests/support/. DEBUG is off in tests: --force, with the development password, as
+    on a staging site."""
     with (
         rolled_back_after_the_module(django_db_blocker),
         mock.patch.dict(os.environ, DEMO_PASSWORD=DEVELOPMENT_PASSWORD),
