@@ -5,10 +5,11 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 
 from co_design.demo.people import DEVELOPMENT_PASSWORD
+
+from .support.module_data import rolled_back_after_the_module
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -19,19 +20,17 @@ def compiled_translations():
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, for the modules that test the demo itself or read it whole (the GraphQL
-    contract, the journeys' pages): built once per module inside a transaction that is rolled
-    back after the module's last test, so other modules never see it. Every other test builds
-    what it needs with tests/support/factories.py. DEBUG is off in tests: --force, with the
-    development password, as on a staging site."""
+    """The demo site, for the modules that test the demo itself or read it whole (the demo, the
+    GraphQL contract and query counts, the accessibility walk): built once per module and rolled
+    back after its last test, so other modules never see it. Every other test builds what it
+    needs with tests/support/. DEBUG is off in tests: --force, with the development password, as
+    on a staging site."""
     with (
-        django_db_blocker.unblock(),
+        rolled_back_after_the_module(django_db_blocker),
         mock.patch.dict(os.environ, DEMO_PASSWORD=DEVELOPMENT_PASSWORD),
-        transaction.atomic(),
     ):
         call_command("seed_demo", "--force", verbosity=0)
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

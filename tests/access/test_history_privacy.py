@@ -17,13 +17,14 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from ..support.consultation_room import built_once
+from ..support.consultation_room import consultation_room
 from ..support.factories import (
     ManifestoPageFactory,
     TrainingModulePageFactory,
     TrainingProgrammePageFactory,
     publish,
 )
+from ..support.module_data import built_once
 from ..support.room_helpers import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -49,9 +50,13 @@ def network_and_other_territory_pages(room):
     room.other_strategy.save_revision(user=room.other_editor, log_action=True)
 
 
-@pytest.fixture(scope="module")
-def shared_room(django_db_setup, django_db_blocker):
-    yield from built_once(django_db_blocker, then=network_and_other_territory_pages)
+def room_beside_the_network():
+    room = consultation_room()
+    network_and_other_territory_pages(room)
+    return room
+
+
+shared_room = built_once(room_beside_the_network)
 
 
 @pytest.fixture

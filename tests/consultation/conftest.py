@@ -1,13 +1,11 @@
 import pytest
 
-from ..support.consultation_room import built_once
+from ..support.consultation_room import consultation_room
+from ..support.module_data import built_once
 
-
-@pytest.fixture(scope="module")
-def shared_room(django_db_setup, django_db_blocker):
-    """The consultation room of tests/support/consultation_room.py, built once per module; a
-    module that needs its translations overrides this fixture."""
-    yield from built_once(django_db_blocker)
+# The consultation room of tests/support/consultation_room.py, built once per module; a module
+# that needs more (its translations, other pages) names its own shared_room.
+shared_room = built_once(consultation_room)
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from wagtail.models import Comment
 from co_design.access import lookups
 from co_design.models import StakeholderComment, StrategyDraftPage
 
-from ..support.consultation_room import built_once
+from ..support.consultation_room import consultation_room
+from ..support.module_data import built_once
 from ..support.room_helpers import (
     close_consultation,
     comment_data,
@@ -24,10 +25,8 @@ pytestmark = pytest.mark.django_db
 TEXT = "Manca il calendario scolastico: le famiglie arrivano a metà anno."
 
 
-@pytest.fixture(scope="module")
-def shared_room(django_db_setup, django_db_blocker):
-    """The room, its strategy translated into German and Italian."""
-    yield from built_once(django_db_blocker, languages=("de", "it"))
+# The room, its strategy translated into German and Italian.
+shared_room = built_once(consultation_room, languages=("de", "it"))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from co_design.access import rules
 from co_design.models import Consultation, ConsultationTask, StrategyDraftPage, TrainingModulePage
 
-from ..support.consultation_room import built_once
+from ..support.consultation_room import consultation_room
 from ..support.factories import (
     StrategyDraftPageFactory,
     TerritoryFactory,
@@ -20,6 +20,7 @@ from ..support.factories import (
     person,
     publish,
 )
+from ..support.module_data import built_once
 from ..support.review_helpers import client_for, submit
 from ..support.room_helpers import signed_in
 
@@ -66,11 +67,15 @@ def besides_the_room(room):
     task_state.task.specific.on_action(task_state, editor, "close")
 
 
-@pytest.fixture(scope="module")
-def shared_room(django_db_setup, django_db_blocker):
+def translated_room_and_more():
     """The room, its strategy translated (each translation consulted on and approved), and what
     besides_the_room adds."""
-    yield from built_once(django_db_blocker, then=besides_the_room, languages=("de", "it", "es"))
+    room = consultation_room(languages=("de", "it", "es"))
+    besides_the_room(room)
+    return room
+
+
+shared_room = built_once(translated_room_and_more)
 
 
 def listed(response, section):

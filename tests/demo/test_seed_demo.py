@@ -237,3 +237,17 @@ def test_make_run_seeds_with_the_development_settings_where_debug_is_on():
     from cms.settings import dev
 
     assert dev.DEBUG is True
+
+
+@pytest.mark.parametrize("language", ["en", "de", "it", "es"])
+def test_home_page_speaks_of_a_running_platform(client, language):
+    html = client.get(f"/{language}/").content.decode()
+    assert "The project ran from" not in html
+    assert "2020-1-DE02-KA202-007701" in html  # the grant stays, as history
+    carried_on = {
+        "en": "This platform carries its work on",
+        "de": "diese Plattform führt seine Arbeit fort",
+        "it": "questa piattaforma ne porta avanti il lavoro",
+        "es": "esta plataforma continúa su trabajo",
+    }[language]
+    assert carried_on in html

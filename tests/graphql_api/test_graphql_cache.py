@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -15,8 +16,54 @@ from co_design.graphql_api import response_cache
 from co_design.models import StrategyDraftPage, Territory, TrainingModulePage
 
 from ..support.graphql_support import ROOT, post, published_query
+from ..support.module_data import built_once
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
+
+
+def consultation_module_and_manifesto():
+    """Valdoria's strategy open for consultation with the room's comments (adopted, noted,
+    undecided, one reported), Rheinfeld's strategy, a Toolkit module and the Manifesto whose
+    newer edition lead-de and Valdoria's lead have signed, lead-es not yet. Returns the
+    usernames the tests act as."""
+    from co_design.models import ManifestoChapter, Profile
+    from co_design.review.setup import setup_review
+
+    from ..support.consultation_room import consultation_room, member
+    from ..support.factories import ManifestoPageFactory, TerritoryFactory, publish
+    from ..support.network import half_signed
+    from ..support.site_tree import toolkit_with_module
+
+    room = consultation_room()
+    home = room.page.get_parent().get_parent()
+    toolkit_with_module(home, room.territory, slug="working-with-interpreters")
+    puerto_alba = TerritoryFactory(name="Puerto Alba", slug="puerto-alba")
+    leads = {
+        "lead-de": member("partner_lead", room.other_territory, "lead-de", "Lukas", "Schmidt"),
+        "lead-it": room.lead,
+        "lead-es": member("partner_lead", puerto_alba, "lead-es", "Luis", "Martín"),
+    }
+    for lead in leads.values():
+        Profile.objects.filter(user=lead).update(
+            organisation=f"City of {lead.profile.territory.name}"
+        )
+    manifesto = ManifestoPageFactory(parent=home, title="The ECCIPA Manifesto")
+    for strategy in (room.other_strategy, room.page):
+        ManifestoChapter.objects.create(
+            page=manifesto, strategy=strategy, summary=f"<p>{strategy.territory.name}.</p>"
+        )
+    manifesto = publish(manifesto)
+    setup_review()  # the Manifesto sign-off, now that there is a Manifesto
+    half_signed(manifesto, {**leads, "moderator": room.moderator})
+    return SimpleNamespace(
+        editor=room.editor.username,
+        moderator=room.moderator.username,
+        school=room.school.username,
+        lead_it=room.lead.username,
+    )
+
+
+site = built_once(consultation_module_and_manifesto)
 
 STRATEGIES = "{ strategies { slug summary territory { name } } }"
 
@@ -144,20 +191,20 @@ def participation(client, **headers):
     return response.json()["data"]["strategy"]["participation"]
 
 
-def closed_valdoria():
+def closed_valdoria(site):
     from ..support.room_helpers import close_consultation, valdoria
 
     page = valdoria()
-    close_consultation(page)
+    close_consultation(page, site.editor)
     return page
 
 
-def test_the_record_counts_a_consultation_once_it_closes(client):
+def test_the_record_counts_a_consultation_once_it_closes(client, site):
     from ..support.review_helpers import act, client_for
     from ..support.room_helpers import valdoria
 
     assert participation(client)["commentCount"] == 0  # still open: nothing public yet
-    act(client_for("editor-it"), valdoria(), "close")
+    act(client_for(site.editor), valdoria(), "close")
     assert participation(client)["commentCount"] == 3  # the reported one waits for a moderator
 
 
@@ -178,15 +225,15 @@ def test_an_answer_is_not_kept_past_the_closing_date_of_a_consultation(client):
     assert participation(client)["commentCount"] == 3
 
 
-def test_hiding_a_comment_purges_the_cached_answers(client):
+def test_hiding_a_comment_purges_the_cached_answers(client, site):
     from co_design.models import StakeholderComment
 
     from ..support.review_helpers import client_for
 
-    page = closed_valdoria()
+    page = closed_valdoria(site)
     assert participation(client)["commentCount"] == 3
     record = StakeholderComment.objects.get(wagtail_comment__page=page, decision="adopted")
-    client_for("moderator").post(
+    client_for(site.moderator).post(
         f"/admin/consultations/comments/{record.pk}/hide/", {"reason": "Names a colleague."}
     )
     assert participation(client)["commentCount"] == 2
@@ -198,29 +245,29 @@ def test_hiding_a_comment_purges_the_cached_answers(client):
     assert participation(client)["commentCount"] == 3
 
 
-def test_dismissing_the_flags_on_a_comment_purges_the_cached_answers(client):
+def test_dismissing_the_flags_on_a_comment_purges_the_cached_answers(client, site):
     from co_design.models import FlagStatus, StakeholderComment
 
     from ..support.review_helpers import client_for
 
-    closed_valdoria()
+    closed_valdoria(site)
     assert participation(client)["commentCount"] == 3
     flagged = StakeholderComment.objects.get(flags__status=FlagStatus.WAITING)
-    client_for("moderator").post(f"/admin/consultations/comments/{flagged.pk}/dismiss/")
+    client_for(site.moderator).post(f"/admin/consultations/comments/{flagged.pk}/dismiss/")
     assert participation(client)["commentCount"] == 4
 
 
-def test_a_decision_purges_the_cached_answers(client):
+def test_a_decision_purges_the_cached_answers(client, site):
     from co_design.models import StakeholderComment
 
     from ..support.review_helpers import client_for
 
-    page = closed_valdoria()
+    page = closed_valdoria(site)
     assert participation(client)["decisions"]["noted"] == 1
     record = StakeholderComment.objects.get(
-        wagtail_comment__page=page, wagtail_comment__user__username="stakeholder-school-it"
+        wagtail_comment__page=page, wagtail_comment__user__username=site.school
     )
-    client_for("editor-it").post(
+    client_for(site.editor).post(
         f"/admin/consultations/comments/{record.pk}/decision/",
         {f"c{record.pk}-decision": "noted", f"c{record.pk}-reason": "For the 2024 plan."},
     )
@@ -263,10 +310,12 @@ def test_a_withdrawn_signature_purges_the_cached_answers(client, signed_manifest
     assert [s["territory"]["name"] for s in signatures(client)] == ["Rheinfeld", "Valdoria"]
 
 
-def test_a_signatory_profile_or_name_change_purges_the_cached_answers(client, signed_manifesto):
+def test_a_signatory_profile_or_name_change_purges_the_cached_answers(
+    client, signed_manifesto, site
+):
     from django.contrib.auth import get_user_model
 
-    lead = get_user_model().objects.get(username="lead-it")
+    lead = get_user_model().objects.get(username=site.lead_it)
     assert lead.profile.organisation in {s["organisation"] for s in signatures(client)}
     lead.profile.organisation = "Comune di Valdoria, Ufficio Europa"
     lead.profile.save()
@@ -282,7 +331,7 @@ def test_a_signatory_profile_or_name_change_purges_the_cached_answers(client, si
     before = get_manifesto(client)
     assert before.status_code == 200
     generation = response_cache.current_generation()
-    lead = client_for("lead-it")  # force_login saves last_login
+    lead = client_for(site.lead_it)  # force_login saves last_login
     lead.logout()
     assert response_cache.current_generation() == generation
     assert get_manifesto(client, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304

@@ -20,10 +20,10 @@ from co_design.invitations.services import Invitee, invite
 from co_design.models import Invitation, Profile, Territory
 
 from ..support.factories import UserFactory, site_home
+from ..support.module_data import rolled_back_after_the_module
 from ..support.network import (
     member,
     partner_territories,
-    rolled_back_after_the_module,
     stakeholders,
 )
 from ..support.review_helpers import client_for

@@ -31,11 +31,11 @@ from ..support.factories import (
     TrainingProgrammePageFactory,
     publish,
 )
+from ..support.module_data import rolled_back_after_the_module
 from ..support.network import (
     administrator,
     half_signed,
     partner_leads,
-    rolled_back_after_the_module,
     strategies_in_review,
     through_review,
     translated,

@@ -10,7 +10,8 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from co_design.models import Consultation, StrategyDraftPage
 
-from ..support.network import rolled_back_after_the_module, strategies_in_review
+from ..support.module_data import rolled_back_after_the_module
+from ..support.network import strategies_in_review
 from ..support.review_helpers import act, client_for, messages_of, save_draft, submit
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,8 @@ from ..support.factories import (
     TrainingProgrammePageFactory,
     open_consultation,
 )
-from ..support.network import administrator, member, rolled_back_after_the_module, territory
+from ..support.module_data import rolled_back_after_the_module
+from ..support.network import administrator, member, territory
 from ..support.review_helpers import client_for
 from ..support.room_helpers import comment_data, section_ids
 

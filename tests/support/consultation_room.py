@@ -8,7 +8,6 @@ from dataclasses import dataclass, fields
 
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.db import transaction
 from wagtail.models import Locale, Page
 
 from co_design.access.roles import territory_leads
@@ -201,18 +200,6 @@ def consultation_room(comments=True, languages=()):
     # Setting up sent Wagtail's workflow notices; each test reads only the e-mails it causes.
     mail.outbox.clear()
     return room
-
-
-def built_once(django_db_blocker, then=None, **options):
-    """For a module-scoped fixture: the room built once, in a transaction rolled back after the
-    module's last test (each test still rolls back its own changes); `then(room)` adds what a
-    module needs besides."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        room = consultation_room(**options)
-        if then is not None:
-            then(room)
-        yield room
-        transaction.set_rollback(True)
 
 
 def write_comments(room):

@@ -4,10 +4,8 @@ people who work in them, the activities' index pages and a Manifesto half signed
 The people keep the usernames tests address them by (lead-de, moderator…); each is created by
 the test that asks for it, with the password `PASSWORD`."""
 
-from contextlib import contextmanager
 from types import SimpleNamespace
 
-from django.db import transaction
 from django.utils.text import slugify
 
 from co_design.choices import Country, Language
@@ -325,12 +323,3 @@ def comment_and_decide(page, people, comments):
         services.record_decision(
             people["editor-es"], record, decision, reason, page.get_latest_revision()
         )
-
-
-@contextmanager
-def rolled_back_after_the_module(django_db_blocker):
-    """For a module-scoped fixture: what it builds stays for the module's tests (each test's own
-    changes are rolled back after it, as usual) and is rolled back after the last one."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield
-        transaction.set_rollback(True)
