@@ -5,8 +5,10 @@ translation key, as the demo's translations do); on it, three territories' strat
 Manifesto (small_eccipa), or a live page of every public type (every_page_type). Build them once
 per module with tests/support/module_data.built_once: they take seconds."""
 
+import functools
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from wagtail.models import Locale, Site
 
@@ -272,12 +274,13 @@ class EveryPageType:
 
 def public_pages(home):
     """*Take part* and the footer's information pages, in every language of the site, with the
-    texts the demo gives them."""
+    texts the demo gives them (titles translated by the demo's catalogues, its own slug in each
+    language)."""
     from co_design.demo.data import public_pages as texts
     from co_design.demo.languages import link_addresses
     from co_design.public.pages import InformationPage, TakePartPage
 
-    english = texts.TAKE_PART["en"]
+    english = texts.TAKE_PART
     take_part = TakePartPage(
         title=english["title"],
         slug=english["slug"],
@@ -288,19 +291,31 @@ def public_pages(home):
     )
     home.add_child(instance=take_part)
     publish(take_part)
-    for language, fields in texts.TAKE_PART.items():
-        if language != "en" and home.get_translation_or_none(_locale(language)):
-            translate(take_part, language, **fields)
+    pages = [(take_part, english["title"])]
     information = {}
-    for role, by_language in texts.INFORMATION:
-        title, slug, body = by_language["en"]
+    for role, title, slug, body in texts.INFORMATION:
         page = InformationPage(title=title, slug=slug, body=link_addresses(body), footer_role=role)
         home.add_child(instance=page)
         information[role] = publish(page)
-        for language, (title, slug, body) in by_language.items():
-            if language != "en" and home.get_translation_or_none(_locale(language)):
-                translate(page, language, title=title, slug=slug, body=link_addresses(body))
+        pages.append((page, title))
+    for page, title in pages:
+        for language, slug in texts.SLUGS[page.slug].items():
+            if home.get_translation_or_none(_locale(language)):
+                translate(
+                    page, language, title=demo_catalogue(language).get(title, title), slug=slug
+                )
     return take_part, information
+
+
+@functools.cache
+def demo_catalogue(language):
+    """{English text: translation} of the demo's catalogue co_design/demo/data/translations/."""
+    import polib
+
+    from co_design.demo.data import __file__ as data_module
+
+    path = Path(data_module).parent / "translations" / f"{language}.po"
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
 
 
 def _locale(language):
