@@ -246,8 +246,8 @@ def test_home_page_speaks_of_a_running_platform(client, language):
     assert "2020-1-DE02-KA202-007701" in html  # the grant stays, as history
     carried_on = {
         "en": "This platform carries its work on",
-        "de": "diese Plattform führt seine Arbeit fort",
-        "it": "questa piattaforma ne porta avanti il lavoro",
-        "es": "esta plataforma continúa su trabajo",
+        "de": "Diese Plattform führt seine Arbeit fort",
+        "it": "Questa piattaforma ne porta avanti il lavoro",
+        "es": "Esta plataforma continúa su trabajo",
     }[language]
     assert carried_on in html
