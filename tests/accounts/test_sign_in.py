@@ -7,21 +7,10 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from ..support.factories import UserFactory, site_home
-from ..support.network import PASSWORD, member, partner_territories, stakeholders
+from ..support.factories import UserFactory
+from ..support.network import PASSWORD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people")]
-
-
-@pytest.fixture
-def people():
-    """The people who sign in: a stakeholder of each partner territory, an editor."""
-    site_home()
-    territories = partner_territories()
-    return {
-        **stakeholders(territories),
-        "editor-de": member("editor", territories["rheinfeld"], "editor-de", language="de"),
-    }
 
 
 def sign_in(client, username, password=PASSWORD, **extra):
