@@ -5,6 +5,9 @@ Italian room anchors to the same section of the English source: it is stored on 
 with the source's contentpath, under the source's consultation and rules; the editors see it in
 the source page's comment sidebar, and every language's room shows it with its language marked."""
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from co_design.access import lookups
@@ -53,3 +56,18 @@ def show_in_language(consultations, language_code):
         consultation = pages[key]
         if pk != consultation.page_id:
             consultation.room_page_id, consultation.title = pk, title
+
+
+def rooms_in_every_language(page):
+    """{language code: the room a reader switching to that language opens}: the room of the
+    page's translation into it where one exists, else the room of `page` (the source)."""
+    ids = dict(
+        Page.objects.filter(translation_key=page.translation_key).values_list(
+            "locale__language_code", "pk"
+        )
+    )
+    rooms = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            rooms[code] = reverse("consultation_room", args=[ids.get(code, page.pk)])
+    return rooms

@@ -18,7 +18,11 @@ from co_design.access.verdicts import Refused
 from co_design.consultation import services as comments
 from co_design.consultation.comment_translation import asked_translation
 from co_design.consultation.forms import CommentForm, EditCommentForm, FlagForm, ReplyForm
-from co_design.consultation.languages import consulted_page, shown_sections
+from co_design.consultation.languages import (
+    consulted_page,
+    rooms_in_every_language,
+    shown_sections,
+)
 from co_design.consultation.models import (
     StakeholderComment,
 )
@@ -73,6 +77,8 @@ def render_room(
     context = {
         "page": page,
         "room_page": reading,
+        # The language switcher leads to the room of each language's translation.
+        "language_addresses": rooms_in_every_language(page),
         "draft": shown_draft,
         "revision": revision,
         "consultation": consultation,

@@ -24,7 +24,7 @@ def language_links(context):
     """One link per language to the same page with the same query string: a Wagtail page's live
     translation, or else its source-language version at that language's address (which the
     fallback routing serves, co_design/public/languages.py); a view of ours under the other
-    prefix."""
+    prefix, or the addresses the view gives as `language_addresses`."""
     request = context.get("request")
     if request is None:
         return []
@@ -32,8 +32,11 @@ def language_links(context):
     page = context.get("page")
     resolved = getattr(request, "resolver_match", None)
     query = request.META.get("QUERY_STRING", "")
-    same_page = {}
-    if resolved is not None and resolved.url_name not in (None, "wagtail_serve"):
+    # A view that knows each language's address gives them (the consultation room).
+    same_page = context.get("language_addresses") or {}
+    if same_page:
+        same_page = dict(same_page)
+    elif resolved is not None and resolved.url_name not in (None, "wagtail_serve"):
         # A view of ours (the consultation room shows a page too): the same view.
         for code, _name in settings.LANGUAGES:
             translated = translate_url(request.path, code)

@@ -82,3 +82,19 @@ def test_take_part_in_italian_leads_to_the_italian_room(rooms):
     assert sorted(links) == sorted([room("it", italian_strategy), room("it", untranslated)])
     titles = [h.get_text(strip=True) for h in soup.select(".consultation-list h3")]
     assert "Strategia locale di accoglienza" in titles
+
+
+def switcher(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {a["hreflang"]: a["href"] for a in soup.select(".language-nav a[hreflang]")}
+
+
+def test_the_switcher_leads_to_the_room_of_each_languages_text(rooms):
+    translated, italian_strategy, _ = rooms
+    client = client_for(person("stakeholder", translated.territory).username)
+    english = switcher(client.get(room("en", translated)))
+    italian = switcher(client.get(room("it", italian_strategy)))
+    for links in (english, italian):
+        assert links["it"] == room("it", italian_strategy)
+        assert links["en"] == room("en", translated)
+        assert links["de"] == room("de", translated)  # no German text: the source's room

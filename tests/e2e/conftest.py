@@ -20,10 +20,14 @@ from co_design.models import ManifestoPage, StrategyDraftPage
 from co_design.models import StakeholderComment
 english = {"locale__language_code": "en"}
 valdoria = StrategyDraftPage.objects.get(slug="valdoria-local-strategy", **english)
+italian = StrategyDraftPage.objects.get(
+    translation_key=valdoria.translation_key, locale__language_code="it"
+)
 puerto = StrategyDraftPage.objects.get(slug="puerto-alba-local-strategy", **english)
 manifesto = ManifestoPage.objects.get(**english)
 print(json.dumps({
     "valdoria": valdoria.pk, "valdoria_url": valdoria.url, "valdoria_title": valdoria.title,
+    "valdoria_it": italian.pk, "valdoria_it_title": italian.title,
     "puerto": puerto.pk, "manifesto": manifesto.pk, "manifesto_url": manifesto.url,
     "manifesto_task_state": manifesto.current_workflow_task_state.pk,
 }))

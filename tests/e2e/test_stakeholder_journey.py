@@ -88,17 +88,18 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
     )
     giulia.screens("stakeholder-my-consultations-it")
 
-    # 2. The room in Italian: the header says until when, in a natural sentence.
-    page.locator("main").get_by_role("link", name=site["valdoria_title"]).first.click()
+    # 2. The room in Italian, of the Italian text: the header says until when, in a natural
+    # sentence.
+    page.locator("main").get_by_role("link", name=site["valdoria_it_title"]).first.click()
     page.wait_for_load_state()
-    assert page.url.endswith(f"/it/consultations/{valdoria}/"), page.url
+    assert page.url.endswith(f"/it/consultations/{site['valdoria_it']}/"), page.url
     notice = page.locator(".notice--open")
     expect(notice).to_contain_text(
         re.compile(rf"Aperta ai commenti fino al {WEEKDAY} \d{{1,2}} [a-z]+ \d{{4}}, \d\d:\d\d\.$")
     )
     giulia.screens("stakeholder-room-it")
 
-    # She switches to English for the rest (the switcher keeps the room).
+    # She switches to English for the rest (the switcher leads to the English text's room).
     page.locator(".language-nav summary").click()  # the switcher shows the current language
     page.locator(".language-nav").get_by_role("link", name="English").click()
     page.wait_for_load_state()
