@@ -27,6 +27,7 @@ from co_design.review.publish_guard import (
     refuse_publish_on_edit,
     refuse_publishing_copies,
 )
+from co_design.review.sign_off_editor import wrap_translation_editor
 from co_design.translations.editor_notice import warn_when_out_of_date
 
 register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
@@ -69,6 +70,7 @@ def after_edit_page(request, page):
 
 # A translation whose source was published again since its last sync says so in the editor.
 hooks.register("before_edit_page", warn_when_out_of_date)
+wrap_translation_editor()
 # Pages that go live only through their review: no *Publish* anywhere, and none forged.
 hooks.register("before_edit_page", refuse_publish_on_edit)
 hooks.register("before_create_page", refuse_publish_on_create)
