@@ -29,7 +29,9 @@ class Loader:
         self._loaded = {}
 
     def want(self, keys):
-        self._wanted.update(key for key in keys if key not in self._loaded)
+        # Keys already loaded are dropped when fetching: one set operation instead of a test
+        # per key here, where every link and finding of the answer passes.
+        self._wanted.update(keys)
 
     def get(self, key):
         if self._whole_table and self._fetched:
@@ -37,6 +39,7 @@ class Loader:
         if key not in self._loaded:
             self._fetched = True
             self._wanted.add(key)
+            self._wanted.difference_update(self._loaded.keys())
             found = self._fetch(self._wanted)
             self._loaded.update(found)
             self._loaded.update({wanted: found.get(wanted) for wanted in self._wanted})

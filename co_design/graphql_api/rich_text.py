@@ -32,9 +32,15 @@ def link_references(html):
 class RichTextRenderer:
     def __init__(self, loaders):
         self.loaders = loaders
+        # (text, chain) already announced: rendering a text announced as its page was loaded
+        # (every text, unless a resolver forgot) then skips reading its links a second time.
+        self._announced = set()
 
     def want(self, html, chain):
         """Announce the links of a text that will be rendered, so that one query finds all."""
+        if (html, chain) in self._announced:
+            return
+        self._announced.add((html, chain))
         pages, documents = link_references(html)
         self.loaders.page_paths.want((chain, pk) for pk in pages)
         self.loaders.documents.want(documents)
