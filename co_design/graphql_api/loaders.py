@@ -83,9 +83,17 @@ def fetch_page_paths(keys, url_cache=None):
 
 
 def page_path(page, url_cache=None):
-    """The page's address relative to its site (`url_cache`: see ApiContext)."""
-    parts = page.get_url_parts(url_cache)
-    return parts[2] if parts else None
+    """The page's address relative to its site (`url_cache`: see ApiContext). With a
+    `url_cache`, each page's address is worked out once per answer (Wagtail reverses a URL in
+    the page's language for each): the findings of one needs review all link into it."""
+    if url_cache is None:
+        parts = page.get_url_parts()
+        return parts[2] if parts else None
+    paths = vars(url_cache).setdefault("_api_page_paths", {})
+    if page.pk not in paths:
+        parts = page.get_url_parts(url_cache)
+        paths[page.pk] = parts[2] if parts else None
+    return paths[page.pk]
 
 
 def fetch_partner_organisations(territory_ids):

@@ -123,3 +123,100 @@ def test_lists_of_scalars_and_enums_read_in_one_go_give_what_graphql_core_gives(
     assert [error["message"] for error in plain[1]] == [
         "Int cannot represent non-integer value: 'three'"
     ]
+
+
+# Objects, lists and interfaces completed by the completers decided once per field
+
+
+class Named(graphene.Interface):
+    name = graphene.String(required=True)
+
+
+class Room(graphene.ObjectType):
+    class Meta:
+        interfaces = (Named,)
+
+    seats = graphene.Int(required=True)
+    occupant = graphene.Field(lambda: Room)
+
+    def resolve_seats(room, info):
+        if room["seats"] == "boom":
+            raise ValueError("the seats cannot be counted")
+        return room["seats"]
+
+    def resolve_occupant(room, info):
+        return room.get("occupant")
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, dict) and "seats" in root
+
+
+ROOMS = [
+    {"name": "hall", "seats": 40, "occupant": {"name": "nested", "seats": 2}},
+    {"name": "attic", "seats": "boom"},
+    {"name": "cellar", "seats": 3, "occupant": "not a room"},
+]
+
+
+class BuildingQuery(graphene.ObjectType):
+    rooms = graphene.List(graphene.NonNull(Room), required=True)
+    optional_rooms = graphene.List(Room)
+    first = graphene.Field(Room, required=True)
+    named = graphene.List(Named)
+    missing = graphene.Field(Room, required=True)
+
+    def resolve_rooms(root, info):
+        return ROOMS
+
+    def resolve_optional_rooms(root, info):
+        return [ROOMS[0], None, ROOMS[1]]
+
+    def resolve_first(root, info):
+        return ROOMS[0]
+
+    def resolve_named(root, info):
+        return [ROOMS[0], ROOMS[2]]
+
+    def resolve_missing(root, info):
+        return None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ rooms { name seats } }",
+        "{ rooms { name occupant { name seats } } }",
+        "{ optionalRooms { name seats } }",
+        "{ first { name occupant { name occupant { name } } } }",
+        "{ named { name ... on Room { seats } } }",
+        "{ missing { name } }",
+        "{ first { name } missing { name } }",
+    ],
+)
+def test_objects_lists_and_interfaces_give_the_data_and_errors_graphql_core_gives(query):
+    building = graphene.Schema(query=BuildingQuery, types=[Room])
+    graphql_core, plain = both_ways(building, query)
+    assert plain == graphql_core
+
+
+def test_an_error_deep_in_a_list_of_required_objects_nulls_the_list_at_its_path():
+    building = graphene.Schema(query=BuildingQuery, types=[Room])
+    data, errors = both_ways(building, "{ optionalRooms { name seats } }")[1]
+    # The attic cannot count its seats (a required field): that room becomes null, and the
+    # optional list keeps the others.
+    assert data == {"optionalRooms": [{"name": "hall", "seats": 40}, None, None]}
+    assert [(e["message"], e["path"]) for e in errors] == [
+        ("the seats cannot be counted", ["optionalRooms", 2, "seats"])
+    ]
+    data, errors = both_ways(building, "{ rooms { name seats } }")[1]
+    assert data is None  # a required room failed: the required list, then the root, are null
+    assert [(e["message"], e["path"]) for e in errors] == [
+        ("the seats cannot be counted", ["rooms", 1, "seats"])
+    ]
+    data, errors = both_ways(building, "{ rooms { name occupant { name } } }")[1]
+    # An occupant is optional: the one that is not a room alone becomes null.
+    assert data["rooms"][2] == {"name": "cellar", "occupant": None}
+    assert [(e["message"], e["path"]) for e in errors] == [
+        ("Expected value of type 'Room' but got: 'not a room'.", ["rooms", 2, "occupant"])
+    ]
