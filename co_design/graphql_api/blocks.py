@@ -118,8 +118,8 @@ class StrategySectionBlock(graphene.ObjectType):
         return [finding for finding in findings if finding is not None]
 
     def resolve_participation(block, info):
-        comments = info.context.loaders.comments.get(block.page.translation_key) or []
-        return section_participation(comments, block.id)
+        sections = info.context.loaders.comments_by_section(block.page.translation_key)
+        return section_participation(sections, block.id)
 
 
 # Needs reviews

@@ -15,6 +15,7 @@ from co_design.activities.strategies import StrategyDraftPage
 from co_design.activities.training import TrainingModulePage
 from co_design.consultation.models import StakeholderComment
 from co_design.graphql_api.locales import best_translations
+from co_design.graphql_api.participation import by_section
 from co_design.review.sign_off import SignOff
 from co_design.territories import PartnerOrganisation
 
@@ -187,3 +188,12 @@ class Loaders:
         self.module_findings = Loader(fetch_finding_links(TrainingModulePage))
         self.comments = Loader(fetch_comments)
         self.signatures = Loader(fetch_signatures)
+        self._comments_by_section = {}
+
+    def comments_by_section(self, translation_key):
+        """A strategy's comments grouped by section id, grouped once per answer."""
+        sections = self._comments_by_section.get(translation_key)
+        if sections is None:
+            sections = by_section(self.comments.get(translation_key) or [])
+            self._comments_by_section[translation_key] = sections
+        return sections
