@@ -51,17 +51,30 @@ def list_pages(pages, chain):
 
 def linked_texts(value):
     """The strings with links in stored JSON (walked without recursion: this runs over every
-    block of the answer)."""
+    block of the answer). Only containers are stacked, and JSON's own types are told apart by
+    `type`: most items are short strings, tested where they are met."""
     pending = [value]
     while pending:
         item = pending.pop()
-        if isinstance(item, str):
-            if "linktype=" in item:
-                yield item
-        elif isinstance(item, dict):
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
+        kind = type(item)
+        if kind is dict:
+            item = item.values()
+        elif kind is not list:
+            if isinstance(item, str):
+                if "linktype=" in item:
+                    yield item
+                continue
+            if isinstance(item, dict):
+                item = item.values()
+            elif not isinstance(item, list):
+                continue
+        for child in item:
+            kind = type(child)
+            if kind is str:
+                if "linktype=" in child:
+                    yield child
+            elif kind is dict or kind is list or not (kind is int or child is None):
+                pending.append(child)
 
 
 def announce_rich_text(context, chain, *sources):
