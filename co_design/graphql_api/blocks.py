@@ -112,7 +112,9 @@ class StrategySectionBlock(graphene.ObjectType):
         return list_items((block.value or {}).get("actions"), "action", block.page)
 
     def resolve_needs_findings(block, info):
-        ids = (block.value or {}).get("findings") or []
+        ids = (block.value or {}).get("findings")
+        if not ids:
+            return []
         chain = block.page.api_chain
         findings = info.context.loaders.findings.get_many((chain, int(pk)) for pk in ids)
         return [finding for finding in findings if finding is not None]
