@@ -88,9 +88,22 @@ def fetch_page_paths(keys, url_cache=None):
 
 
 def page_path(page, url_cache=None):
-    """The page's address relative to its site (`url_cache`: see ApiContext)."""
-    parts = page.get_url_parts(url_cache)
-    return parts[2] if parts else None
+    """The page's address relative to its site (`url_cache`: see ApiContext). The paths found
+    are kept on `url_cache` as well, by page: an answer shows the address of a needs review with
+    each of its findings, and get_url_parts is slow."""
+    if url_cache is None or page.pk is None:
+        parts = page.get_url_parts(url_cache)
+        return parts[2] if parts else None
+    try:
+        paths = url_cache.api_page_paths
+    except AttributeError:
+        paths = url_cache.api_page_paths = {}
+    # A page shown in another language (`shown_at`) has another address.
+    key = (page.pk, getattr(page, "shown_at", None))
+    if key not in paths:
+        parts = page.get_url_parts(url_cache)
+        paths[key] = parts[2] if parts else None
+    return paths[key]
 
 
 def fetch_partner_organisations(territory_ids):
