@@ -15,6 +15,11 @@ from co_design.consultation.models import Decision
 from co_design.graphql_api.enums import OrganisationType
 
 ORGANISATION_ORDER = list(OrganisationTypeChoices.values)
+# Plain strings: reading an enum member's `.value` goes through a descriptor, per section.
+ADOPTED, PARTLY_ADOPTED, NOT_ADOPTED, NOTED = (
+    choice.value
+    for choice in (Decision.ADOPTED, Decision.PARTLY_ADOPTED, Decision.NOT_ADOPTED, Decision.NOTED)
+)
 
 
 class Participation:
@@ -28,10 +33,10 @@ class Participation:
         # list.count, not a Counter: an answer builds one of these per section (600 for the
         # Manifesto), most with a handful of comments, where a Counter's setup dominates.
         decisions = [decision for _, _, decision in comments]
-        self.adopted = decisions.count(Decision.ADOPTED.value)
-        self.partly_adopted = decisions.count(Decision.PARTLY_ADOPTED.value)
-        self.not_adopted = decisions.count(Decision.NOT_ADOPTED.value)
-        self.noted = decisions.count(Decision.NOTED.value)
+        self.adopted = decisions.count(ADOPTED)
+        self.partly_adopted = decisions.count(PARTLY_ADOPTED)
+        self.not_adopted = decisions.count(NOT_ADOPTED)
+        self.noted = decisions.count(NOTED)
         self.undecided = decisions.count("")
 
 
