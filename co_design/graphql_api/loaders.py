@@ -71,14 +71,24 @@ def grouped_by_chain(keys):
     return groups.items()
 
 
-def fetch_page_paths(keys, url_cache=None):
+def public(pages, loaders=None):
+    """`pages.public()`; with `loaders`, the private sections are read once per answer (Wagtail
+    reads every view restriction each time), for the few page querysets an answer makes."""
+    if loaders is None:
+        return pages.public()
+    if loaders.private_q is None:
+        loaders.private_q = pages.private_q()
+    return pages.exclude(loaders.private_q)
+
+
+def fetch_page_paths(keys, url_cache=None, loaders=None):
     """(chain, page id) → site-relative URL of the page's best live, public translation."""
     found = {}
     for chain, ids in grouped_by_chain(keys):
         translation_keys = dict(
             Page.objects.filter(pk__in=ids).values_list("pk", "translation_key")
         )
-        pages = best_translations(Page.objects.live().public(), chain).filter(
+        pages = best_translations(public(Page.objects.live(), loaders), chain).filter(
             translation_key__in=set(translation_keys.values())
         )
         paths = {page.translation_key: page_path(page, url_cache) for page in pages}
@@ -120,7 +130,7 @@ def fetch_documents(ids):
     return get_document_model().objects.in_bulk(ids)
 
 
-def fetch_findings(keys):
+def fetch_findings(keys, loaders=None):
     """(chain, NeedsFinding id) → the same finding in the best live, public translation of its
     needs review (findings are mirrored per published review, with the block ids kept)."""
     found = {}
@@ -129,7 +139,7 @@ def fetch_findings(keys):
             "pk", "block_id", "needs_review__translation_key"
         )
         wanted = {pk: (key, block_id) for pk, block_id, key in rows}
-        reviews = best_translations(NeedsReviewPage.objects.live().public(), chain)
+        reviews = best_translations(public(NeedsReviewPage.objects.live(), loaders), chain)
         localized = (
             NeedsFinding.objects.filter(
                 needs_review__in=reviews.filter(
@@ -197,10 +207,12 @@ def fetch_signatures(revision_ids):
 
 class Loaders:
     def __init__(self, url_cache=None):
-        self.page_paths = Loader(lambda keys: fetch_page_paths(keys, url_cache))
+        # The view restrictions' Q (see public()), read by the first page queryset.
+        self.private_q = None
+        self.page_paths = Loader(lambda keys: fetch_page_paths(keys, url_cache, self))
         self.documents = Loader(fetch_documents)
         self.partner_organisations = Loader(fetch_partner_organisations, whole_table=True)
-        self.findings = Loader(fetch_findings)
+        self.findings = Loader(lambda keys: fetch_findings(keys, self))
         self.strategy_findings = Loader(fetch_finding_links(StrategyDraftPage))
         self.module_findings = Loader(fetch_finding_links(TrainingModulePage))
         self.comments = Loader(fetch_comments)
