@@ -54,7 +54,7 @@ def finding(item, context):
     }
 
 
-def section(block, context, comments):
+def section(block, context, comments_by_section):
     value = block.value or {}
     chain = block.page.api_chain
     findings = context.loaders.findings.get_many(
@@ -75,12 +75,12 @@ def section(block, context, comments):
             for action in list_items(value.get("actions"), "action", block.page)
         ],
         "needsFindings": [finding(item, context) for item in findings if item is not None],
-        "participation": participation(section_participation(comments, block.id)),
+        "participation": participation(section_participation(comments_by_section, block.id)),
     }
 
 
 def strategy(page, context):
-    comments = context.loaders.comments.get(page.translation_key) or []
+    comments = context.loaders.comments_by_section(page.translation_key)
     territory = page.territory
     with translation.override(page.api_chain[0]):
         country_name = str(choices.Country(territory.country).label)

@@ -112,14 +112,16 @@ class StrategySectionBlock(graphene.ObjectType):
         return list_items((block.value or {}).get("actions"), "action", block.page)
 
     def resolve_needs_findings(block, info):
-        ids = (block.value or {}).get("findings") or []
+        ids = (block.value or {}).get("findings")
+        if not ids:
+            return []
         chain = block.page.api_chain
         findings = info.context.loaders.findings.get_many((chain, int(pk)) for pk in ids)
         return [finding for finding in findings if finding is not None]
 
     def resolve_participation(block, info):
-        comments = info.context.loaders.comments.get(block.page.translation_key) or []
-        return section_participation(comments, block.id)
+        sections = info.context.loaders.comments_by_section(block.page.translation_key)
+        return section_participation(sections, block.id)
 
 
 # Needs reviews

@@ -15,6 +15,7 @@ from co_design.activities.strategies import StrategyDraftPage
 from co_design.activities.training import TrainingModulePage
 from co_design.consultation.models import StakeholderComment
 from co_design.graphql_api.locales import best_translations
+from co_design.graphql_api.participation import by_section
 from co_design.review.sign_off import SignOff
 from co_design.territories import PartnerOrganisation
 
@@ -54,8 +55,12 @@ class Loader:
 
     def get_many(self, keys):
         keys = list(keys)
-        self.want(keys)
-        return [self.get(key) for key in keys]
+        loaded = self._loaded
+        if self._whole_table or not all(key in loaded for key in keys):
+            self.want(keys)
+            return [self.get(key) for key in keys]
+        # Everything was loaded with the announced keys: the common case, read directly.
+        return [loaded[key] for key in keys]
 
 
 def grouped_by_chain(keys):
@@ -66,14 +71,24 @@ def grouped_by_chain(keys):
     return groups.items()
 
 
-def fetch_page_paths(keys, url_cache=None):
+def public(pages, loaders=None):
+    """`pages.public()`; with `loaders`, the private sections are read once per answer (Wagtail
+    reads every view restriction each time), for the few page querysets an answer makes."""
+    if loaders is None:
+        return pages.public()
+    if loaders.private_q is None:
+        loaders.private_q = pages.private_q()
+    return pages.exclude(loaders.private_q)
+
+
+def fetch_page_paths(keys, url_cache=None, loaders=None):
     """(chain, page id) → site-relative URL of the page's best live, public translation."""
     found = {}
     for chain, ids in grouped_by_chain(keys):
         translation_keys = dict(
             Page.objects.filter(pk__in=ids).values_list("pk", "translation_key")
         )
-        pages = best_translations(Page.objects.live().public(), chain).filter(
+        pages = best_translations(public(Page.objects.live(), loaders), chain).filter(
             translation_key__in=set(translation_keys.values())
         )
         paths = {page.translation_key: page_path(page, url_cache) for page in pages}
@@ -83,17 +98,22 @@ def fetch_page_paths(keys, url_cache=None):
 
 
 def page_path(page, url_cache=None):
-    """The page's address relative to its site (`url_cache`: see ApiContext). With a
-    `url_cache`, each page's address is worked out once per answer (Wagtail reverses a URL in
-    the page's language for each): the findings of one needs review all link into it."""
-    if url_cache is None:
-        parts = page.get_url_parts()
-        return parts[2] if parts else None
-    paths = vars(url_cache).setdefault("_api_page_paths", {})
-    if page.pk not in paths:
+    """The page's address relative to its site (`url_cache`: see ApiContext). The paths found
+    are kept on `url_cache` as well, by page: an answer shows the address of a needs review with
+    each of its findings, and get_url_parts is slow."""
+    if url_cache is None or page.pk is None:
         parts = page.get_url_parts(url_cache)
-        paths[page.pk] = parts[2] if parts else None
-    return paths[page.pk]
+        return parts[2] if parts else None
+    try:
+        paths = url_cache.api_page_paths
+    except AttributeError:
+        paths = url_cache.api_page_paths = {}
+    # A page shown in another language (`shown_at`) has another address.
+    key = (page.pk, getattr(page, "shown_at", None))
+    if key not in paths:
+        parts = page.get_url_parts(url_cache)
+        paths[key] = parts[2] if parts else None
+    return paths[key]
 
 
 def fetch_partner_organisations(territory_ids):
@@ -110,7 +130,7 @@ def fetch_documents(ids):
     return get_document_model().objects.in_bulk(ids)
 
 
-def fetch_findings(keys):
+def fetch_findings(keys, loaders=None):
     """(chain, NeedsFinding id) → the same finding in the best live, public translation of its
     needs review (findings are mirrored per published review, with the block ids kept)."""
     found = {}
@@ -119,7 +139,7 @@ def fetch_findings(keys):
             "pk", "block_id", "needs_review__translation_key"
         )
         wanted = {pk: (key, block_id) for pk, block_id, key in rows}
-        reviews = best_translations(NeedsReviewPage.objects.live().public(), chain)
+        reviews = best_translations(public(NeedsReviewPage.objects.live(), loaders), chain)
         localized = (
             NeedsFinding.objects.filter(
                 needs_review__in=reviews.filter(
@@ -187,11 +207,22 @@ def fetch_signatures(revision_ids):
 
 class Loaders:
     def __init__(self, url_cache=None):
-        self.page_paths = Loader(lambda keys: fetch_page_paths(keys, url_cache))
+        # The view restrictions' Q (see public()), read by the first page queryset.
+        self.private_q = None
+        self.page_paths = Loader(lambda keys: fetch_page_paths(keys, url_cache, self))
         self.documents = Loader(fetch_documents)
         self.partner_organisations = Loader(fetch_partner_organisations, whole_table=True)
-        self.findings = Loader(fetch_findings)
+        self.findings = Loader(lambda keys: fetch_findings(keys, self))
         self.strategy_findings = Loader(fetch_finding_links(StrategyDraftPage))
         self.module_findings = Loader(fetch_finding_links(TrainingModulePage))
         self.comments = Loader(fetch_comments)
         self.signatures = Loader(fetch_signatures)
+        self._comments_by_section = {}
+
+    def comments_by_section(self, translation_key):
+        """A strategy's comments grouped by section id, grouped once per answer."""
+        sections = self._comments_by_section.get(translation_key)
+        if sections is None:
+            sections = by_section(self.comments.get(translation_key) or [])
+            self._comments_by_section[translation_key] = sections
+        return sections

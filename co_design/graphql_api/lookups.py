@@ -13,12 +13,14 @@ from co_design.activities.needs_review import NeedsReviewPage
 from co_design.activities.strategies import StrategyDraftPage
 from co_design.activities.training import TrainingModulePage
 from co_design.graphql_api.errors import ApiError, ErrorCode
+from co_design.graphql_api.loaders import public
 from co_design.graphql_api.locales import best_translations, by_chain_position, in_tree_order
 from co_design.territories import Territory
 
 
-def live(model):
-    return model.objects.live().public().select_related("locale")
+def live(model, loaders=None):
+    """`loaders`: those of the answer, which read the private sections once (see public())."""
+    return public(model.objects.live(), loaders).select_related("locale")
 
 
 def with_chain(objects, chain):
@@ -51,17 +53,30 @@ def list_pages(pages, chain):
 
 def linked_texts(value):
     """The strings with links in stored JSON (walked without recursion: this runs over every
-    block of the answer)."""
+    block of the answer). Only containers are stacked, and JSON's own types are told apart by
+    `type`: most items are short strings, tested where they are met."""
     pending = [value]
     while pending:
         item = pending.pop()
-        if isinstance(item, str):
-            if "linktype=" in item:
-                yield item
-        elif isinstance(item, dict):
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
+        kind = type(item)
+        if kind is dict:
+            item = item.values()
+        elif kind is not list:
+            if isinstance(item, str):
+                if "linktype=" in item:
+                    yield item
+                continue
+            if isinstance(item, dict):
+                item = item.values()
+            elif not isinstance(item, list):
+                continue
+        for child in item:
+            kind = type(child)
+            if kind is str:
+                if "linktype=" in child:
+                    yield child
+            elif kind is dict or kind is list or not (kind is int or child is None):
+                pending.append(child)
 
 
 def announce_rich_text(context, chain, *sources):
@@ -109,8 +124,8 @@ def announce_reviews(context, reviews):
 # The root fields
 
 
-def strategies_queryset():
-    return live(StrategyDraftPage).select_related("territory")
+def strategies_queryset(loaders=None):
+    return live(StrategyDraftPage, loaders).select_related("territory")
 
 
 def modules_queryset():
@@ -124,10 +139,10 @@ def reviews_queryset():
 
 
 def manifesto(context, chain):
-    page = find_page(live(ManifestoPage), chain)
+    page = find_page(live(ManifestoPage, context.loaders), chain)
     if page is None:
         raise not_found(_("manifesto"), _("this locale"))
-    page.api_chapters = manifesto_chapters(page, chain)
+    page.api_chapters = manifesto_chapters(page, chain, context.loaders)
     context.pages.add(page.pk)
     announce_rich_text(
         context,
@@ -143,14 +158,14 @@ def manifesto(context, chain):
     return page
 
 
-def manifesto_chapters(page, chain):
+def manifesto_chapters(page, chain, loaders=None):
     """Chapters in order, each with the best live, public translation of its strategy: in two
     queries whatever the number of chapters. A translated manifesto's chapters still point at
     the strategies of the original, hence the match on translation keys."""
     chapters = list(
         page.chapters.annotate(strategy_key=F("strategy__translation_key")).order_by("sort_order")
     )
-    strategies = best_translations(strategies_queryset(), chain).filter(
+    strategies = best_translations(strategies_queryset(loaders), chain).filter(
         translation_key__in=[chapter.strategy_key for chapter in chapters if chapter.strategy_key]
     )
     by_key = {strategy.translation_key: strategy for strategy in strategies}
@@ -168,7 +183,7 @@ def manifesto_chapters(page, chain):
 
 def strategy(context, chain, slug=None, pk=None):
     lookup = {"slug": slug} if slug is not None else {"pk": pk}
-    page = find_page(strategies_queryset(), chain, **lookup)
+    page = find_page(strategies_queryset(context.loaders), chain, **lookup)
     if page is None:
         raise not_found(_("strategy"), ", ".join(f"{k}={v}" for k, v in lookup.items()))
     announce_strategies(context, [page])
@@ -176,7 +191,7 @@ def strategy(context, chain, slug=None, pk=None):
 
 
 def strategies(context, chain):
-    pages = list_pages(strategies_queryset(), chain)
+    pages = list_pages(strategies_queryset(context.loaders), chain)
     announce_strategies(context, pages)
     return pages
 
