@@ -129,11 +129,17 @@ class ActivitiesMixin:
     def build_strategies(self):
         index = self.add_index(StrategyIndexPage, "strategies")
         strategies = []
+        modules = list(self.modules.values())
         for slug in list(self.territories)[: self.strategy_count]:
             territory = self.territories[slug]
             spec = content.STRATEGIES.get(slug) or self.generated_strategy(territory, self.toolkit)
             sections = [
-                self.section_block(slug, number, *spec["sections"][number % len(spec["sections"])])
+                self.section_block(
+                    slug,
+                    number,
+                    *spec["sections"][number % len(spec["sections"])],
+                    module=modules[(len(strategies) * self.section_count + number) % len(modules)],
+                )
                 for number in range(self.section_count)
             ]
             strategy = self.add(
@@ -156,9 +162,14 @@ class ActivitiesMixin:
         return strategies
 
     @staticmethod
-    def section_block(territory_slug, number, heading, body, actions, needs):
+    def section_block(territory_slug, number, heading, body, actions, needs, module):
         if number >= len(content.STRATEGIES.get(territory_slug, {}).get("sections", [])):
+            # A section beyond the written ones (benchmark sizes): a text of its own, linking
+            # to a module of its own, as the sections of a real strategy would.
             heading = f"{heading} ({number + 1})"
+            body += content.FURTHER_READING.format(
+                number=number + 1, territory_slug=territory_slug, module=module.pk
+            )
         findings = [
             finding.pk
             for finding in NeedsFinding.objects.filter(

@@ -82,6 +82,12 @@ GENERATED_STRATEGY = {
     ],
 }
 
+# Added to each section of a benchmark size beyond the written ones: its own text and link.
+FURTHER_READING = (
+    "<p>Section {number} of the {territory_slug} strategy builds on the training module "
+    '<a linktype="page" id="{module}">linked here</a>.</p>'
+)
+
 # Territories added for benchmark sizes, one strategy each; {number} counts from 4.
 BENCHMARK_TERRITORY = {
     "slug": "benchmark-city-{number:02d}",
