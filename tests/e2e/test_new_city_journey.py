@@ -9,6 +9,8 @@ it is not published (the message names the new lead as missing); once the new le
 Each step asserts what the person sees and saves screenshots (1280 and 390 px, checked by axe)
 in tests/e2e/artifacts/."""
 
+import email
+import email.policy
 import os
 import re
 
@@ -34,15 +36,23 @@ def site(mailbox, site):
     return site
 
 
+def messages_in(mailbox):
+    """Every e-mail the live server wrote. Django's file backend appends to one file when two
+    sends fall in the same second on a reused connection object, so split each file on the line
+    of dashes it writes after every message."""
+    for file in sorted(mailbox.iterdir()):
+        raw = file.read_bytes()
+        for chunk in raw.split(b"\n" + b"-" * 79 + b"\n"):
+            if chunk.strip():
+                yield email.message_from_bytes(chunk, policy=email.policy.default)
+
+
 def invitation_link_to(mailbox, address):
     """The link in the invitation e-mail sent to `address`, as a path on the live server."""
-    for message in mailbox.iterdir():
-        text = message.read_text(encoding="utf-8", errors="replace")
-        if f"To: {address}" in text:
-            return re.sub(
-                r"^https?://[^/]+", "", re.search(r"https?://\S+/invitations/\S+/", text)[0]
-            )
-    raise AssertionError(f"no e-mail to {address} in {sorted(mailbox.iterdir())}")
+    sent_to = [message for message in messages_in(mailbox) if message["To"] == address]
+    assert len(sent_to) == 1, f"{len(sent_to)} e-mails to {address} in {sorted(mailbox.iterdir())}"
+    text = sent_to[0].get_body(preferencelist=("plain",)).get_content()
+    return re.sub(r"^https?://[^/]+", "", re.search(r"https?://\S+/invitations/\S+/", text)[0])
 
 
 def footer_actions(person):
