@@ -34,42 +34,64 @@ print(json.dumps({
 """
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, request):
-    """The demo site on a database of its own, served on loopback, and the example consumer
-    page served from a second loopback origin that the site allows by CORS."""
-    folder = tmp_path_factory.mktemp("e2e")
-    # A database of the live site's own (PostgreSQL in the PostgreSQL pass), dropped once the
-    # server below has stopped.
-    databases = ExitStack()
-    request.addfinalizer(databases.close)
-    database_url = databases.enter_context(
-        own_database(f"e2e_{request.module.__name__.split('.')[-1]}", folder)
-    )
-    consumer_port, site_port = free_port(), free_port()
-    consumer = f"http://127.0.0.1:{consumer_port}"
+def live_env(database_url, **extra):
+    """The environment of the live site's processes: test settings on `database_url`."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": database_url,
-        "CORS_ALLOWED_ORIGINS": consumer,
         "DEMO_PASSWORD": PASSWORD,
+        **extra,
     }
     env.pop("REDIS_URL", None)
+    return env
 
-    def manage(*args):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        return result.stdout
 
-    manage("migrate", "--noinput", "-v0")
-    manage("seed_demo", "--force", "-v0")
-    ids = json.loads(manage("shell", "-v0", "-c", IDS))
+def manage(env, *args):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def seeded_demo(tmp_path_factory, request):
+    """The demo, migrated and seeded once per run (half a minute or more): each journey's site
+    starts from a copy of it. Its URL, and the ids of the pages the journeys open."""
+    databases = ExitStack()
+    request.addfinalizer(databases.close)
+    database_url = databases.enter_context(
+        own_database("e2e_demo", tmp_path_factory.mktemp("e2e-demo"))
+    )
+    env = live_env(database_url)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "seed_demo", "--force", "-v0")
+    return database_url, json.loads(manage(env, "shell", "-v0", "-c", IDS))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, request, seeded_demo):
+    """The demo site on a database of its own (a copy of the seeded demo), served on loopback,
+    and the example consumer page served from a second loopback origin that the site allows by
+    CORS."""
+    folder = tmp_path_factory.mktemp("e2e")
+    demo_url, ids = seeded_demo
+    # A database of the live site's own (PostgreSQL in the PostgreSQL pass), dropped once the
+    # server below has stopped.
+    databases = ExitStack()
+    request.addfinalizer(databases.close)
+    journey = request.module.__name__.split(".")[-1]
+    database_url = databases.enter_context(
+        own_database(f"e2e_{journey}", folder, template=demo_url)
+    )
+    consumer_port, site_port = free_port(), free_port()
+    consumer = f"http://127.0.0.1:{consumer_port}"
+    env = live_env(database_url, CORS_ALLOWED_ORIGINS=consumer)
+
     # runserver --insecure serves the admin's static files without a collectstatic.
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "server.log", "w")  # noqa: SIM115
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / f"server-{journey}.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", "--insecure",
          f"127.0.0.1:{site_port}"],
@@ -100,8 +122,11 @@ def browser():
             ".ci/run does this before the suites",
             pytrace=False,
         )
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Playwright waits 5 s for what a check expects to see; a busy CI machine sometimes takes
+    # longer to show it. What is expected stays the same.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -111,19 +136,5 @@ def browser():
 @pytest.fixture(scope="module")
 def in_site(site):
     """Run Python in the live site's database, as `manage.py shell` does; returns its output."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": site["database_url"],
-    }
-    env.pop("REDIS_URL", None)
-
-    def run(script):
-        result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-v0", "-c", script],
-            cwd=ROOT, env=env, capture_output=True, text=True,
-        )  # fmt: skip
-        assert result.returncode == 0, result.stderr[-3000:]
-        return result.stdout
-
-    return run
+    env = live_env(site["database_url"])
+    return lambda script: manage(env, "shell", "-v0", "-c", script)

@@ -1,5 +1,6 @@
 """What the browser journeys share: the person in a browser, and the checks on every screen."""
 
+import os
 import re
 import time
 from pathlib import Path
@@ -7,7 +8,12 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# One folder per database, so that the SQLite and PostgreSQL passes can run side by side.
+ARTIFACTS = (
+    Path(__file__).resolve().parent
+    / "artifacts"
+    / ("postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite")
+)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

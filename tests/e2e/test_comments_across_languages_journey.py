@@ -6,11 +6,8 @@ English room shows it as *Written in Italian*.
 Each screen is shot at 1280 and 390 px and checked by axe-core (tests/e2e/artifacts/)."""
 
 import json
-import os
-import subprocess
-import sys
 
-from .support import ARTIFACTS, ROOT, Person
+from .support import ARTIFACTS, Person
 
 ITALIAN = """
 import json
@@ -22,28 +19,15 @@ print(json.dumps({"italian": italian.pk, "italian_title": italian.title}))
 TEXT = "Serve un orario di apertura anche il sabato per chi lavora."
 
 
-def in_site(site, script):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": site["database_url"],
-    }
-    env.pop("REDIS_URL", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v0", "-c", script],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def test_an_italian_comment_on_the_italian_text_reaches_the_editor_on_the_source(site, browser):
+def test_an_italian_comment_on_the_italian_text_reaches_the_editor_on_the_source(
+    site, browser, in_site
+):
     from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shots = []
     source = site["valdoria"]
-    italian = in_site(site, ITALIAN)
+    italian = json.loads(in_site(ITALIAN).strip().splitlines()[-1])
 
     # 1. Marco reads the Italian translation's room, in Italian, and comments on a section.
     marco = Person(browser, site, "stakeholder-school-it", shots)

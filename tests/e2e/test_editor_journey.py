@@ -15,7 +15,7 @@ from .support import ARTIFACTS, Person
 def test_the_editor_decides_exports_and_closes_the_consultation(site, browser):
     from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     valdoria = site["valdoria"]
     editor = Person(browser, site, "editor-it", [])
     page = editor.page

@@ -15,7 +15,7 @@ MANIFESTO_TITLE = "The ECCIPA Manifesto (2023 edition)"
 def test_a_draft_goes_from_stakeholder_comments_to_the_published_manifesto(site, browser):
     from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shots = []
     valdoria = site["valdoria"]
 

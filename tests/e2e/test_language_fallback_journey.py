@@ -40,7 +40,7 @@ def test_visitors_of_every_language_reach_untranslated_pages_in_their_interface(
 
     in_site(NOT_YET_TRANSLATED)
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     visitor = Person(browser, site, "visitor", [])
     page = visitor.page
     for language in ("de", "it", "es"):

@@ -12,7 +12,7 @@ from .support import ARTIFACTS, Person
 def test_the_moderator_reads_a_flag_in_context_and_hides_the_comment(site, browser):
     from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     moderator = Person(browser, site, "moderator", [])
     page = moderator.page
     moderator.sign_in("/admin/login/")

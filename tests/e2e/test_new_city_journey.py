@@ -62,7 +62,7 @@ def footer_actions(person):
 def test_a_fourth_city_joins_and_its_lead_must_sign_the_manifesto(site, browser, mailbox):
     from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shots = []
 
     # 1. The administrator adds Nordhavn in the admin.

@@ -51,7 +51,7 @@ def footer_actions(person):
 def test_partner_leads_sign_the_manifesto_from_the_editor(site, browser, in_site):
     from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shots = []
 
     # 1. The moderator's new edition of the German Manifesto (written in wagtail-localize's

@@ -55,7 +55,7 @@ def test_an_invited_stakeholder_signs_in_with_one_click_and_comments(
 ):
     from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shots = []
     valdoria = site["valdoria"]
     assert invitation_link.startswith("/it/invitations/")

@@ -16,7 +16,7 @@ FOOTER = ["Accessibility statement", "Privacy notice", "Legal notice", "Contact"
 def test_a_visitor_finds_how_to_take_part_and_what_became_of_earlier_comments(site, browser):
     from playwright.sync_api import expect
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     visitor = Person(browser, site, "visitor", [])
     page = visitor.page
 

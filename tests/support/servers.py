@@ -5,7 +5,8 @@ rolls back."""
 
 import os
 import socket
-from contextlib import contextmanager
+import sqlite3
+from contextlib import closing, contextmanager
 
 from django.conf import settings
 
@@ -17,11 +18,19 @@ def free_port():
 
 
 @contextmanager
-def own_database(name, folder):
-    """Yields the DATABASE_URL of a new database called `name` (with this process's id)."""
+def own_database(name, folder, template=None):
+    """Yields the DATABASE_URL of a new database called `name` (with this process's id); a copy
+    of `template`, the URL of another database of this kind, when given (no process may be
+    connected to it)."""
     base = settings.DATABASES["default"]
     if base["ENGINE"] != "django.db.backends.postgresql":
-        yield f"sqlite:///{folder}/{name}.sqlite3"
+        path = f"{folder}/{name}.sqlite3"
+        if template:
+            # SQLite's backup API, not a file copy: it takes the pages still in a -wal file too.
+            source = template.removeprefix("sqlite:///")
+            with closing(sqlite3.connect(source)) as old, closing(sqlite3.connect(path)) as new:
+                old.backup(new)
+        yield f"sqlite:///{path}"
         return
     import psycopg
 
@@ -39,7 +48,10 @@ def own_database(name, folder):
             connection.execute(statement)
 
     execute(f'DROP DATABASE IF EXISTS "{database}"')
-    execute(f'CREATE DATABASE "{database}"')
+    if template:
+        execute(f'CREATE DATABASE "{database}" TEMPLATE "{template.rsplit("/", 1)[-1]}"')
+    else:
+        execute(f'CREATE DATABASE "{database}"')
     password = f":{base['PASSWORD']}" if base["PASSWORD"] else ""
     try:
         yield f"postgres://{base['USER']}{password}@{server['host']}:{server['port']}/{database}"
