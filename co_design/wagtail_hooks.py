@@ -15,6 +15,7 @@ from co_design.consultation.dashboard import ConsultationsPanel, ReviewsPanel
 from co_design.consultation.moderation import ModeratorMenuItem
 from co_design.invitations import admin_views as invitation_admin
 from co_design.onboarding import admin_views as territory_admin
+from co_design.page_links import PageLinks
 from co_design.publishing.admin import ReadOnlyPermissionPolicy, WebhooksViewSetGroup
 from co_design.publishing.models import WebhookDelivery
 from co_design.replication import admin_views as replication_admin
@@ -33,6 +34,12 @@ from co_design.translations.editor_notice import warn_when_out_of_date
 register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
 register_snippet(NetworkViewSetGroup)
 register_snippet(WebhooksViewSetGroup)
+
+
+# After Wagtail's own registration (order 0), which it replaces for links to pages.
+@hooks.register("register_rich_text_features", order=1)
+def page_links_in_a_few_queries(features):
+    features.register_link_type(PageLinks)
 
 
 @hooks.register("register_eccipa_network_menu_item")

@@ -101,8 +101,9 @@ def test_the_room_renders_500_comments_in_as_many_queries_as_50():
     assert response.content.decode().count('class="comment"') == 500
 
     assert with_500 == with_50
-    # What remains grows with the draft, not the comments: with i18n on, Wagtail looks up the
-    # active locale once per page link it renders (and once for the home page of that language).
+    # Nor with the links in the draft's text (co_design/page_links.py): its 30 sections link to
+    # pages 60 times, which cost a query or two each through Wagtail's own handler (91 in all).
     draft = page.get_latest_revision_as_object()
     links = sum(block.value["body"].source.count('linktype="page"') for block in draft.sections)
-    assert with_50 <= 31 + links
+    assert links >= 30
+    assert with_50 <= 32

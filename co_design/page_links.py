@@ -1,0 +1,46 @@
+"""Links to pages in rich text, in the reader's language, in a few queries per text.
+
+Wagtail's own handler fetches the linked pages at once, then asks for each one's translation in
+the active language alone (`page.localized`: the active locale, then the translation), so a text
+with 20 links costs 40 queries more. This handler asks once for every translation the text
+needs. What it links to is what Wagtail's would: the translation in the active language if it is
+live, else the page itself.
+"""
+
+from django.conf import settings
+from django.utils.html import escape
+from wagtail.models import Locale, Page
+from wagtail.rich_text.pages import PageLinkHandler
+
+
+def in_active_language(pages):
+    """Each page (or None) as `page.localized` would give it, with two queries for all."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return pages
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return pages
+    elsewhere = {page.translation_key for page in pages if page and page.locale_id != locale.id}
+    if not elsewhere:
+        return pages
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=elsewhere, locale=locale)
+        .defer_streamfields()
+        .specific()
+    }
+    shown = []
+    for page in pages:
+        translation = page and translations.get(page.translation_key)
+        shown.append(translation if translation and translation.live else page)
+    return shown
+
+
+class PageLinks(PageLinkHandler):
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [
+            '<a href="%s">' % escape(page.url) if page else "<a>"
+            for page in in_active_language(cls.get_many(attrs_list))
+        ]
