@@ -49,8 +49,8 @@ $(VENV)/.bench-deps: $(VENV)/.run-deps bench/requirements.txt
 bench: $(VENV)/.bench-deps locale/.compiled
 	$(BIN)/python bench/graphql_manifesto.py $(BENCH_ARGS)
 
-# The same at the smallest size, one run, no load, and the printed guides once: proves the
-# benches still run (CI).
+# The same at the smallest size, one run, a second of load per target, and the printed guides
+# once: proves the benches still run (CI).
 bench-smoke: $(VENV)/.bench-deps locale/.compiled
 	$(BIN)/python bench/graphql_manifesto.py --smoke
 	$(BIN)/python bench/printed_guides.py --runs 1 --strategies 1 --sections 2
