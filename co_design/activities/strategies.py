@@ -103,6 +103,14 @@ class StrategyDraftPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["section_findings"] = self.section_findings()
+        from co_design.page_links import expanded_together  # needs the loaded models
+
+        # The vision and every section's text, their page links expanded in one pass.
+        vision, *bodies = expanded_together(
+            [self.vision, *(block.value["body"] for block in self.sections)]
+        )
+        context["vision_html"] = vision
+        context["sections_with_bodies"] = list(zip(self.sections, bodies, strict=True))
         context["modules"] = [
             link.module for link in self.module_links.select_related("module") if link.module.live
         ]
