@@ -192,11 +192,13 @@ def index_in(model, locale, report):
 
 
 def ensure_workflow(index):
-    """The Local strategy review runs on the index's pages, in every language."""
-    if index.get_workflow() is None:
-        WorkflowPage.objects.create(
-            page=index, workflow=Workflow.objects.get(name=LOCAL_STRATEGY_REVIEW)
-        )
+    """The workflow the index's class declares (`review_workflow`: the Local strategy review)
+    runs on its pages in this language too. A translated index has no workflow of its own, and
+    would inherit the root's: Wagtail's default "Moderators approval", which skips the
+    stakeholder consultation."""
+    name = type(index).review_workflow
+    if not WorkflowPage.objects.filter(page=index).exists():
+        WorkflowPage.objects.create(page=index, workflow=Workflow.objects.get(name=name))
 
 
 def add_draft(parent, page, user, report):

@@ -107,6 +107,33 @@ def test_new_territory_gets_groups_drafts_in_its_language_workflows_and_invitati
     assert "Created the draft “Lokale Strategie: Nordhavn” (local strategy draft)." in output
 
 
+def test_a_city_in_a_language_the_site_lacks_gets_the_review_not_wagtails_default(
+    django_capture_on_commit_callbacks,
+):
+    """The site has no German indexes yet: they are translated for Nordhavn, and its drafts go
+    through the consultation and editorial approval, not the root's "Moderators approval"."""
+    from wagtail.models import Locale
+
+    from co_design.models import StrategyIndexPage, TrainingProgrammePage
+
+    for model in (StrategyIndexPage, TrainingProgrammePage):
+        model.objects.filter(locale__language_code="de").delete()
+    assert Page.objects.get(depth=1).get_workflow().name == "Moderators approval"
+    with django_capture_on_commit_callbacks(execute=True):
+        output = add(*NORDHAVN)
+
+    german = Locale.objects.get(language_code="de")
+    assert "Translated the local strategies index into German." in output
+    for model in (StrategyDraftPage, TrainingModulePage):
+        page = model.objects.get(territory__name="Nordhavn")
+        assert page.locale == german
+        assert page.get_workflow().name == "Local strategy review"
+        assert [task.name for task in page.get_workflow().tasks] == [
+            "Stakeholder consultation",
+            "Editorial approval",
+        ]
+
+
 def test_second_run_changes_nothing_and_says_so(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         add(*NORDHAVN)
