@@ -17,7 +17,7 @@ from co_design.activities.pages import (
 )
 from co_design.blocks import ACTIVITY_BLOCKS, RESOURCE_BLOCKS, RICH_TEXT_FEATURES
 from co_design.choices import DeliveryFormat
-from co_design.printing.pages import PrintablePage
+from co_design.printing.pages import PrintablePage, UnderAPrintablePage
 from co_design.public.languages import ShownInEveryLanguage, children_in_every_language
 from co_design.publishing.models import WebhookPageType
 
@@ -50,7 +50,9 @@ class TrainingProgrammePage(PrintablePage, ShownInEveryLanguage, PublishedThroug
         return context
 
 
-class TrainingModulePage(PrintablePage, ShownInEveryLanguage, PublishedThroughReview, Page):
+class TrainingModulePage(
+    UnderAPrintablePage, PrintablePage, ShownInEveryLanguage, PublishedThroughReview, Page
+):
     template = "pages/training_module_page.html"
     commentable_stream = CommentableStream("activities", heading="title", body="description")
     edited_by_its_territory = True
