@@ -32,7 +32,22 @@ run: $(VENV)/.run-deps locale/.compiled
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py seed_demo
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.test-deps locale/.compiled
+# What the suite needs from the system: Debian's Chromium for the browser journeys (tests/e2e/;
+# Playwright's own browser download is not used) and pango with a font for the printed guides
+# (WeasyPrint). Installed with apt-get where one is missing and make runs as root; otherwise
+# named, and the suite is not started.
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+$(VENV)/.system-deps: $(VENV)/.run-deps
+	@if ! command -v chromium >/dev/null || ! /sbin/ldconfig -p | grep -q libpangoft2-1.0; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(SYSTEM_PACKAGES); \
+		else \
+			echo "make test needs from the system: $(SYSTEM_PACKAGES) (Debian's names)"; exit 1; \
+		fi; \
+	fi
+	touch $@
+
+test: $(VENV)/.test-deps $(VENV)/.system-deps locale/.compiled
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-deps
