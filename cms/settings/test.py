@@ -23,6 +23,13 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # django-axes warns because that would not be shared between several app processes.
     SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 
+if os.environ.get("MACHINE_TRANSLATOR_IN_TESTS") == "dummy":
+    # A browser journey clicks a machine translation: wagtail-localize's own test translator
+    # (it reverses the words), so that no text leaves the machine.
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+
 if os.environ.get("EMAIL_FILE_PATH"):
     # A browser journey reads the e-mails of its live server from files in this folder.
     EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

@@ -1,11 +1,16 @@
 """An Italian stakeholder comments on the Italian text of the Valdoria strategy, in Chromium,
 against a live server with the demo content; the editor finds the comment on the English source:
 in its comment sidebar, on the right section, and on the decisions screen, marked as Italian; the
-English room shows it as *Written in Italian*.
+English room shows it as *Written in Italian*, one click from a machine translation into English
+(the live site uses wagtail-localize's test translator, which reverses the words), which she can
+hide again.
 
 Each screen is shot at 1280 and 390 px and checked by axe-core (tests/e2e/artifacts/)."""
 
 import json
+import os
+
+import pytest
 
 from .support import ARTIFACTS, Person
 
@@ -17,6 +22,20 @@ italian = source.get_translation(source.locale.__class__.objects.get(language_co
 print(json.dumps({"italian": italian.pk, "italian_title": italian.title}))
 """
 TEXT = "Serve un orario di apertura anche il sabato per chi lavora."
+REVERSED = "lavora. chi per sabato il anche apertura di orario un Serve"
+
+
+@pytest.fixture(scope="module")
+def machine_translator():
+    """The live site of this journey translates comments (cms/settings/test.py reads it)."""
+    os.environ["MACHINE_TRANSLATOR_IN_TESTS"] = "dummy"
+    yield
+    os.environ.pop("MACHINE_TRANSLATOR_IN_TESTS", None)
+
+
+@pytest.fixture(scope="module")
+def site(machine_translator, site):
+    return site
 
 
 def test_an_italian_comment_on_the_italian_text_reaches_the_editor_on_the_source(
@@ -60,6 +79,25 @@ def test_an_italian_comment_on_the_italian_text_reaches_the_editor_on_the_source
     expect(english.locator(".comment__text")).to_have_attribute("lang", "it")
     expect(english.locator(".tag--language")).to_have_text("Written in Italian")
     elena.screens("xlang-room-en")
+
+    # She asks for a machine translation: it shows below the original, which stays as written.
+    english.get_by_role("link", name="Show a machine translation into English").click()
+    page.wait_for_load_state()
+    english = page.locator(f"#section-{section_id} li.comment", has_text=TEXT)
+    expect(english).to_be_in_viewport()
+    expect(english.locator(".comment__text")).to_have_text(TEXT)
+    translation = english.locator(".comment__translation")
+    expect(translation).to_contain_text("Machine translation; the original is above.")
+    expect(translation).to_contain_text(REVERSED)
+    elena.screens("xlang-room-en-machine-translation")
+    translation.get_by_role("link", name="Hide the translation").click()
+    page.wait_for_load_state()
+    expect(page.locator(".comment__translation")).to_have_count(0)
+    expect(
+        page.locator(f"#section-{section_id} li.comment", has_text=TEXT).get_by_role(
+            "link", name="Show a machine translation into English"
+        )
+    ).to_be_visible()
 
     page.goto(f"/admin/pages/{source}/edit/")
     page.locator("button[data-side-panel-toggle=comments]").click()
