@@ -101,10 +101,11 @@ class StrategyDraftPage(
         return NeedsFinding.objects.select_related("needs_review").in_bulk(ids)
 
     def get_context(self, request, *args, **kwargs):
+        from co_design.page_links import expanded_together  # needs the loaded models
+        from co_design.public.pages import outcome_available
+
         context = super().get_context(request, *args, **kwargs)
         context["section_findings"] = self.section_findings()
-        from co_design.page_links import expanded_together  # needs the loaded models
-
         # The vision and every section's text, their page links expanded in one pass.
         vision, *bodies = expanded_together(
             [self.vision, *(block.value["body"] for block in self.sections)]
@@ -114,8 +115,6 @@ class StrategyDraftPage(
         context["modules"] = [
             link.module for link in self.module_links.select_related("module") if link.module.live
         ]
-        from co_design.public.pages import outcome_available
-
         context["has_outcome"] = outcome_available(self)
         return context
 
