@@ -99,3 +99,40 @@ def test_the_editor_decides_exports_and_closes_the_consultation(site, browser):
     expect(page.locator(".notice--closed")).to_be_visible()
     editor.screens("editor-consultation-closed")
     editor.close()
+
+
+VALDORIA_MODULE = """
+from co_design.models import TrainingModulePage
+module = TrainingModulePage.objects.filter(
+    territory__slug="valdoria", locale__language_code="en"
+).first()
+print(module.pk, module.slug)
+"""
+
+
+def test_the_editor_cannot_give_a_module_the_address_of_the_toolkits_guide(site, browser, in_site):
+    """The Toolkit answers `/toolkit/pdf/` with its printed guide: editor-it is told, on the
+    slug, and the module keeps its address."""
+    from playwright.sync_api import expect
+
+    module, slug = in_site(VALDORIA_MODULE).split()
+    editor = Person(browser, site, "editor-it", [])
+    page = editor.page
+    editor.sign_in("/admin/login/")
+    page.goto(f"/admin/pages/{module}/edit/")
+    page.get_by_role("tab", name="Promote").click()
+    page.get_by_label("Slug").fill("pdf")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    # The editor shows the form again; the tab with the error says so.
+    promote = page.get_by_role("tab", name="Promote (1 error)")
+    expect(promote).to_be_visible()
+    promote.click()
+    message = page.get_by_text(
+        "The address “pdf” below “Training Programme Toolkit” is its printed guide (PDF): "
+        "please choose another slug."
+    )
+    expect(message).to_be_visible()
+    editor.screens("editor-module-slug-pdf-refused")
+    editor.close()
+    assert in_site(VALDORIA_MODULE).split() == [module, slug]
