@@ -60,6 +60,8 @@ class UnderAPrintablePage:
 
     def clean(self):
         super().clean()
+        if self.slug != PDF_ROUTE:  # the common case, without reading the parent
+            return
         refusal = slug_refusal(self.slug, self.get_parent())
         if refusal:
             raise ValidationError({"slug": refusal})
