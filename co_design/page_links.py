@@ -3,8 +3,10 @@
 Wagtail's own handler fetches the linked pages at once, then asks for each one's translation in
 the active language alone (`page.localized`: the active locale, then the translation), so a text
 with 20 links costs 40 queries more. This handler asks once for every translation the text
-needs. What it links to is what Wagtail's would: the translation in the active language if it is
-live, else the page itself.
+needs. It links where Wagtail's would (the translation in the active language if it is live,
+else the page itself), with one difference: a link to a page that is not live keeps its text and
+loses its address, as in the API (co_design/graphql_api/rich_text.py). Wagtail would link it,
+and every reader, editors included, would meet a 404 there.
 """
 
 from django.conf import settings
@@ -45,7 +47,7 @@ class PageLinks(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         return [
-            f'<a href="{escape(page.url)}">' if page else "<a>"
+            f'<a href="{escape(page.url)}">' if page and page.live else "<a>"
             for page in in_active_language(cls.get_many(attrs_list))
         ]
 

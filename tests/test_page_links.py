@@ -1,6 +1,6 @@
 """Links to pages in rich text go where Wagtail's own handler sends them (the live translation in
 the reader's language, else the page itself), in a number of queries that does not grow with the
-links."""
+links; a link to a page that is not live keeps its text without an address, as in the API."""
 
 import pytest
 from django.db import connection
@@ -16,6 +16,12 @@ from .support.factories import TerritoryFactory, TrainingModulePageFactory, publ
 from .support.site_tree import multilingual_site, translate
 
 pytestmark = pytest.mark.django_db
+
+
+def the_client_gets_404(url):
+    from django.test import Client
+
+    return Client().get(url).status_code == 404
 
 
 @pytest.fixture
@@ -58,6 +64,20 @@ def test_every_link_is_the_one_wagtail_would_make(modules, language):
         wagtails = PageLinkHandler.expand_db_attributes_many(attributes)
     assert ours == wagtails
     assert ours[-1] == "<a>"  # a page since deleted
+
+
+def test_a_page_taken_offline_loses_its_link_but_not_its_text(modules):
+    english = modules["english"]
+    english.unpublish()
+    with translation.override("de"):
+        html = expand_db_html(text_linking(english, modules["translated"]))
+    assert "<p><a>english</a></p>" in html
+    assert '<a href="/de/toolkit/translated/">translated</a>' in html
+    # Wagtail would still link it, to an address that answers 404.
+    assert PageLinkHandler.expand_db_attributes_many([{"id": str(english.pk)}]) == [
+        '<a href="/en/toolkit/english/">'
+    ]
+    assert the_client_gets_404(english.url)
 
 
 def test_links_cost_the_same_queries_however_many(modules):
