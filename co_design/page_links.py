@@ -20,7 +20,8 @@ SEPARATOR = "<!--eccipa-text-->"
 
 
 def in_active_language(pages):
-    """Each page (or None) as `page.localized` would give it, with two queries for all."""
+    """Each page (or None) as `page.localized` would give it, in a few queries for all: the
+    active locale, then the translations (one more per page type)."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return pages
     try:

@@ -18,12 +18,6 @@ from .support.site_tree import multilingual_site, translate
 pytestmark = pytest.mark.django_db
 
 
-def the_client_gets_404(url):
-    from django.test import Client
-
-    return Client().get(url).status_code == 404
-
-
 @pytest.fixture
 def modules():
     """Modules of the Toolkit: one translated into German, one whose German translation is still
@@ -66,7 +60,7 @@ def test_every_link_is_the_one_wagtail_would_make(modules, language):
     assert ours[-1] == "<a>"  # a page since deleted
 
 
-def test_a_page_taken_offline_loses_its_link_but_not_its_text(modules):
+def test_a_page_taken_offline_loses_its_link_but_not_its_text(client, modules):
     english = modules["english"]
     english.unpublish()
     with translation.override("de"):
@@ -77,7 +71,7 @@ def test_a_page_taken_offline_loses_its_link_but_not_its_text(modules):
     assert PageLinkHandler.expand_db_attributes_many([{"id": str(english.pk)}]) == [
         '<a href="/en/toolkit/english/">'
     ]
-    assert the_client_gets_404(english.url)
+    assert client.get(english.url).status_code == 404
 
 
 def test_links_cost_the_same_queries_however_many(modules):

@@ -56,7 +56,6 @@ def queries_to_show(client, url):
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_twelve_linking_sections_cost_what_two_do(client, site, language):
-    tree, modules = site
     two = queries_to_show(client, f"/{language}/strategies/strategy-of-2/")
     twelve = queries_to_show(client, f"/{language}/strategies/strategy-of-12/")
     assert two[1].count('<section class="strategy-section"') == 2

@@ -119,7 +119,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium); "
-            ".ci/run does this before the suites",
+            "make test does this where it runs as root",
             pytrace=False,
         )
     from playwright.sync_api import expect, sync_playwright

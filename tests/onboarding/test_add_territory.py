@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
-from wagtail.models import GroupPagePermission, Page, WorkflowPage
+from wagtail.models import GroupPagePermission, Locale, Page, WorkflowPage
 
 from co_design.access.lookups import roles_of
 from co_design.models import (
@@ -14,8 +14,10 @@ from co_design.models import (
     NeedsReviewPage,
     PartnerSignOffTask,
     StrategyDraftPage,
+    StrategyIndexPage,
     Territory,
     TrainingModulePage,
+    TrainingProgrammePage,
 )
 
 from ..support.network import network_to_join
@@ -112,10 +114,6 @@ def test_a_city_in_a_language_the_site_lacks_gets_the_review_not_wagtails_defaul
 ):
     """The site has no German indexes yet: they are translated for Nordhavn, and its drafts go
     through the consultation and editorial approval, not the root's "Moderators approval"."""
-    from wagtail.models import Locale
-
-    from co_design.models import StrategyIndexPage, TrainingProgrammePage
-
     for model in (StrategyIndexPage, TrainingProgrammePage):
         model.objects.filter(locale__language_code="de").delete()
     assert Page.objects.get(depth=1).get_workflow().name == "Moderators approval"

@@ -193,10 +193,9 @@ def translated(page, language):
     return copy
 
 
-def network_to_join(languages=("de", "it", "es")):
+def network_to_join():
     """What a new territory joins: the partners' territories and their people (an editor and a
-    lead each, the moderator), the activities' indexes in English and `languages` and a live
-    Manifesto, under review."""
+    lead each, the moderator), the activities' indexes and a live Manifesto, under review."""
     from co_design.review.setup import setup_review
 
     home = site_home()
@@ -209,7 +208,7 @@ def network_to_join(languages=("de", "it", "es")):
     people["moderator"] = member("moderator", None, "moderator", "Max Moreau")
     indexes = activity_indexes(home)
     for index in vars(indexes).values():
-        for language in languages:
+        for language in ("de", "it", "es"):
             translated(index, language)
     manifesto = publish(ManifestoPageFactory(parent=home, title="The ECCIPA Manifesto"))
     setup_review()  # the indexes in every language go through the Local strategy review
